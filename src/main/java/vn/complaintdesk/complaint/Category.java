@@ -1,0 +1,5 @@
+package vn.complaintdesk.complaint;
+
+public enum Category {
+    PAYMENT_DELAY, TECHNICAL_ERROR, PROMOTION_TERMS, SERVICE_QUALITY, BILLING, DELIVERY, STAFF_CONDUCT, OTHER
+}

@@ -1,0 +1,5 @@
+package vn.complaintdesk.complaint;
+
+public enum SocialNetwork {
+    FACEBOOK, ZALO, TELEGRAM
+}

@@ -1,0 +1,71 @@
+package vn.complaintdesk.workflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Comparator;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the analysts' folder {@code processes/} as one deployment under stable resource names
+ * ({@code processes/<file>}). Unchanged files make no new version; when any file changed, all are
+ * deployed again so BPMN and DMN versions stay matched.
+ */
+@Component
+public class ProcessDeployer {
+
+    public static final String DEPLOYMENT_NAME = "complaint-desk-processes";
+    private static final Logger log = LoggerFactory.getLogger(ProcessDeployer.class);
+
+    private final RepositoryService repositoryService;
+
+    public ProcessDeployer(RepositoryService repositoryService) {
+        this.repositoryService = repositoryService;
+    }
+
+    @EventListener(ApplicationStartedEvent.class)
+    @Order(0)
+    public void deployProcesses() throws IOException {
+        Resource[] resources = new PathMatchingResourcePatternResolver(getClass().getClassLoader())
+                .getResources("classpath*:processes/**/*.*");
+        DeploymentBuilder builder = repositoryService.createDeployment()
+                .name(DEPLOYMENT_NAME)
+                .source("processes/")
+                .enableDuplicateFiltering(false);
+        int count = 0;
+        Resource[] sorted = Arrays.stream(resources)
+                .filter(Resource::isReadable)
+                .filter(r -> isModel(r.getFilename()))
+                .sorted(Comparator.comparing(Resource::getFilename))
+                .toArray(Resource[]::new);
+        for (Resource resource : sorted) {
+            try (InputStream in = resource.getInputStream()) {
+                builder.addInputStream("processes/" + resource.getFilename(), in.readAllBytes());
+                count++;
+            }
+        }
+        if (count == 0) {
+            log.warn("No BPMN or DMN found under processes/");
+            return;
+        }
+        DeploymentWithDefinitions deployment = builder.deployWithResult();
+        log.info("Deployed {} files of processes/ (deployment {}, {} new process definitions)", count,
+                deployment.getId(),
+                deployment.getDeployedProcessDefinitions() == null ? 0 : deployment.getDeployedProcessDefinitions().size());
+    }
+
+    private static boolean isModel(String filename) {
+        return filename != null && (filename.endsWith(".bpmn") || filename.endsWith(".dmn"));
+    }
+}
