@@ -47,6 +47,11 @@ public class ComplaintEventLog {
                 .list();
     }
 
+    public long count(long complaintId, String type) {
+        return jdbc.sql("SELECT COUNT(*) FROM complaint_event WHERE complaint_id = :id AND event_type = :type")
+                .param("id", complaintId).param("type", type).query(Long.class).single();
+    }
+
     private static String truncate(String detail) {
         return detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 3997) + "...";
     }

@@ -23,7 +23,7 @@ public class CamundaSingleSignOnConfig {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
         registration.setInitParameters(Map.of("authentication-provider",
-                "org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationProvider"));
+                "org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider"));
         registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
         registration.setName("camunda-container-based-authentication");
         registration.setOrder(AFTER_SPRING_SECURITY);

@@ -82,18 +82,25 @@ public class GroupAuthorizations {
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizationService.createAuthorizationQuery()
-                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
-        if (exists) {
-            return;
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list().stream()
+                .filter(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT)
+                .findFirst().orElse(null);
+        boolean missing = authorization == null;
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
         }
-        Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        authorization.setGroupId(groupId);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
         for (Permission permission : permissions) {
-            authorization.addPermission(permission);
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                missing = true;
+            }
         }
-        authorizationService.saveAuthorization(authorization);
+        if (missing) {
+            authorizationService.saveAuthorization(authorization);
+        }
     }
 }

@@ -51,7 +51,7 @@ public class ProcessDeployer {
                 .toArray(Resource[]::new);
         for (Resource resource : sorted) {
             try (InputStream in = resource.getInputStream()) {
-                builder.addInputStream("processes/" + resource.getFilename(), in.readAllBytes());
+                builder.addInputStream("processes/" + resource.getFilename(), new java.io.ByteArrayInputStream(in.readAllBytes()));
                 count++;
             }
         }

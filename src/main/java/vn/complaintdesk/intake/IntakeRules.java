@@ -1,0 +1,91 @@
+package vn.complaintdesk.intake;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import vn.complaintdesk.complaint.Channel;
+import vn.complaintdesk.web.FieldProblem;
+import vn.complaintdesk.web.InvalidFieldsException;
+
+/**
+ * The intake rules shared by the JSON API, the portal form and staff entry: the field constraints
+ * and the rules that join fields.
+ */
+@Component
+public class IntakeRules {
+
+    /** Channels whose complaints staff may record with the time they really arrived. */
+    public static final Set<Channel> RECEIVED_AT_CHANNELS = EnumSet.of(Channel.HOTLINE, Channel.IN_PERSON, Channel.POST);
+
+    private final Validator validator;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    public IntakeRules(Validator validator, MessageSource messages, Clock clock) {
+        this.validator = validator;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public void check(ComplaintSubmission submission, boolean staff) {
+        List<FieldProblem> problems = problemsOf(submission, staff);
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldsException(problems);
+        }
+    }
+
+    public List<FieldProblem> problemsOf(ComplaintSubmission submission, boolean staff) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<ComplaintSubmission> violation : validator.validate(submission)) {
+            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        var customer = submission.customer();
+        if (customer != null && isBlank(customer.email()) && isBlank(customer.phone())) {
+            problems.add(new FieldProblem("customer.email", text("validation.emailOrPhone", locale)));
+        }
+        if (submission.socialNetwork() != null && submission.channel() != Channel.SOCIAL) {
+            problems.add(new FieldProblem("socialNetwork", text("validation.socialNetworkOnlyForSocial", locale)));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (submission.receivedAt() != null) {
+            if (!staff || !RECEIVED_AT_CHANNELS.contains(submission.channel())) {
+                problems.add(new FieldProblem("receivedAt", text("validation.receivedAtStaffOnly", locale)));
+            } else if (submission.receivedAt().isAfter(now.plusMinutes(5))) {
+                problems.add(new FieldProblem("receivedAt", text("validation.receivedAtFuture", locale)));
+            }
+        }
+        if (submission.incidentDate() != null) {
+            ZoneId zone = clock.getZone();
+            OffsetDateTime receivedAt = submission.receivedAt() != null ? submission.receivedAt() : now;
+            LocalDate receivedDay = receivedAt.atZoneSameInstant(zone).toLocalDate();
+            if (submission.incidentDate().isAfter(receivedDay)) {
+                problems.add(new FieldProblem("incidentDate", text("validation.incidentAfterReceipt", locale)));
+            }
+        }
+        problems.sort((a, b) -> a.field().compareTo(b.field()));
+        return problems;
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

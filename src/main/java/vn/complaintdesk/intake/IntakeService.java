@@ -1,0 +1,176 @@
+package vn.complaintdesk.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.complaintdesk.complaint.Complaint;
+import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.complaint.ComplaintRepository;
+import vn.complaintdesk.complaint.ComplaintStatus;
+import vn.complaintdesk.complaint.CustomerTier;
+import vn.complaintdesk.complaint.Deadline;
+import vn.complaintdesk.complaint.DeadlineRepository;
+import vn.complaintdesk.web.ConflictException;
+
+/**
+ * Records a complaint from any channel and starts its handling. The limitation check and triage
+ * run synchronously in the process, inside this transaction, so the answer already carries the
+ * status and the deadlines.
+ */
+@Service
+public class IntakeService {
+
+    public static final String PROCESS_KEY = "complaint-handling";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final IntakeRules rules;
+    private final ReferenceNumbers references;
+    private final ComplaintRepository complaints;
+    private final DeadlineRepository deadlines;
+    private final ComplaintEventLog eventLog;
+    private final RuntimeService runtimeService;
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    public IntakeService(IntakeRules rules, ReferenceNumbers references, ComplaintRepository complaints,
+            DeadlineRepository deadlines, ComplaintEventLog eventLog, RuntimeService runtimeService, JdbcClient jdbc,
+            ObjectMapper objectMapper, Clock clock, PlatformTransactionManager transactionManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.rules = rules;
+        this.references = references;
+        this.complaints = complaints;
+        this.deadlines = deadlines;
+        this.eventLog = eventLog;
+        this.runtimeService = runtimeService;
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    /**
+     * @param staffUser the staff member recording it, or null for the customer themself
+     * @param idempotencyKey optional; a retry with the same key and body answers the first result
+     */
+    public IntakeAnswer submit(ComplaintSubmission submission, String staffUser, String idempotencyKey) {
+        rules.check(submission, staffUser != null);
+        String requestHash = hash(submission);
+        if (idempotencyKey != null) {
+            Optional<IntakeAnswer> earlier = earlierAnswer(idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime receivedAt = (submission.receivedAt() != null ? submission.receivedAt() : now)
+                .atZoneSameInstant(clock.getZone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
+        // The number is taken in its own short transaction before the main one, so intakes never
+        // wait for each other's process start and never hold two pooled connections at once.
+        String reference = references.next(receivedAt.getYear());
+        return transaction.execute(status -> record(submission, staffUser, idempotencyKey, requestHash, reference,
+                receivedAt, now));
+    }
+
+    private IntakeAnswer record(ComplaintSubmission submission, String staffUser, String idempotencyKey,
+            String requestHash, String reference, OffsetDateTime receivedAt, OffsetDateTime now) {
+        LocalDate receivedDay = receivedAt.toLocalDate();
+        var customerData = submission.customer();
+        Complaint complaint = new Complaint(0, reference, ComplaintStatus.RECEIVED, submission.channel(),
+                submission.socialNetwork(), submission.category(), null, null, submission.subject().strip(),
+                submission.description().strip(), submission.incidentDate(), receivedAt,
+                new Complaint.Customer(customerData.name().strip(), blankToNull(customerData.email()),
+                        blankToNull(customerData.phone()), blankToNull(customerData.accountId()),
+                        customerData.tier() == null ? CustomerTier.STANDARD : customerData.tier(),
+                        customerData.language() == null ? "vi" : customerData.language()),
+                newTrackingToken(), null, 1, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser, null);
+        long id = complaints.insert(complaint);
+        if (idempotencyKey != null) {
+            jdbc.sql("""
+                    INSERT INTO intake_request (idempotency_key, request_hash, complaint_id, created_at)
+                    VALUES (:key, :hash, :id, :now)""")
+                    .param("key", idempotencyKey).param("hash", requestHash).param("id", id).param("now", now)
+                    .update();
+        }
+        eventLog.record(id, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser, "RECEIVED",
+                "channel " + submission.channel() + ", category " + submission.category());
+
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("category", submission.category().name());
+        variables.put("channel", submission.channel().name());
+        variables.put("customerTier", complaint.customer().tier().name());
+        variables.put("daysSinceIncident", (int) ChronoUnit.DAYS.between(submission.incidentDate(), receivedDay));
+        variables.put("round", 1);
+        variables.put("firstContact", false);
+        runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(reference).setVariables(variables)
+                .execute();
+        return answerFor(id);
+    }
+
+    public IntakeAnswer answerFor(long complaintId) {
+        Complaint stored = complaints.findById(complaintId).orElseThrow();
+        return new IntakeAnswer(stored.reference(), stored.status().name(), stored.receivedAt(),
+                due(complaintId, Deadline.ACKNOWLEDGEMENT), due(complaintId, Deadline.INTERIM),
+                due(complaintId, Deadline.REPLY), due(complaintId, Deadline.RESOLUTION), stored.trackingToken());
+    }
+
+    /** After a concurrent duplicate insert of the same key, the winner's answer (or a conflict). */
+    public Optional<IntakeAnswer> earlierAnswer(String idempotencyKey, String requestHash) {
+        return jdbc.sql("SELECT request_hash, complaint_id FROM intake_request WHERE idempotency_key = :key")
+                .param("key", idempotencyKey)
+                .query((rs, n) -> {
+                    if (!rs.getString(1).equals(requestHash)) {
+                        throw new ConflictException(
+                                "Idempotency-Key was already used with a different request body");
+                    }
+                    return rs.getLong(2);
+                })
+                .optional()
+                .map(this::answerFor);
+    }
+
+    private OffsetDateTime due(long complaintId, String name) {
+        return deadlines.find(complaintId, name).map(d -> d.dueAt().atZoneSameInstant(clock.getZone())
+                .toOffsetDateTime()).orElse(null);
+    }
+
+    public String hash(ComplaintSubmission submission) {
+        try {
+            byte[] json = objectMapper.writeValueAsString(submission).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String newTrackingToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,48 @@
+package vn.complaintdesk.tasks;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import vn.complaintdesk.web.FieldProblem;
+
+/** Finds the field rules of a task key and runs them. */
+@Component
+public class TaskRulesRegistry {
+
+    private final Map<String, TaskFieldRules> byTaskKey;
+    private final MessageSource messages;
+
+    public TaskRulesRegistry(List<TaskFieldRules> rules, MessageSource messages) {
+        this.byTaskKey = rules.stream().collect(Collectors.toMap(TaskFieldRules::taskKey, Function.identity()));
+        this.messages = messages;
+    }
+
+    public Optional<TaskFieldRules> forTask(String taskKey) {
+        return Optional.ofNullable(byTaskKey.get(taskKey));
+    }
+
+    public List<FieldProblem> check(String taskKey, Map<String, Object> fields, Locale locale) {
+        return forTask(taskKey)
+                .map(rules -> rules.check(fields, new TaskFieldChecks(fields, messages, locale)))
+                .orElse(List.of());
+    }
+
+    /** Only the task's own fields, so a client cannot set other process variables through it. */
+    public Map<String, Object> ownFields(String taskKey, Map<String, Object> submitted) {
+        Map<String, Object> own = new HashMap<>();
+        forTask(taskKey).ifPresent(rules -> rules.fieldNames().forEach(name -> {
+            if (submitted.containsKey(name) && submitted.get(name) != null) {
+                own.put(name, submitted.get(name));
+            }
+        }));
+        return own;
+    }
+}

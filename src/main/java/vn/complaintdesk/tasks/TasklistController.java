@@ -1,0 +1,130 @@
+package vn.complaintdesk.tasks;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.complaintdesk.complaint.Complaint;
+import vn.complaintdesk.security.CurrentStaff;
+import vn.complaintdesk.web.ConflictException;
+import vn.complaintdesk.web.FieldProblem;
+import vn.complaintdesk.web.ForbiddenException;
+import vn.complaintdesk.web.InvalidFieldsException;
+import vn.complaintdesk.web.NotFoundException;
+
+/** Our tasklist and the task forms of forms/ (form key {@code /forms/<TaskKey>}). */
+@Controller
+public class TasklistController {
+
+    private final TaskWork work;
+
+    public TasklistController(TaskWork work) {
+        this.work = work;
+    }
+
+    @GetMapping("/tasks")
+    public String tasklist(@RequestParam(required = false) String reference,
+            @RequestParam(required = false) String taskKey, Authentication authentication, Model model) {
+        CurrentStaff staff = CurrentStaff.of(authentication);
+        model.addAttribute("tasks", work.openTasksFor(staff.userId(), staff.groups(),
+                new TaskWork.Filter(reference, taskKey)));
+        model.addAttribute("reference", reference);
+        return "tasks/list";
+    }
+
+    /** Camunda Tasklist opens external forms as {@code /forms/<TaskKey>?taskId=…}: send it to ours. */
+    @GetMapping("/forms/{taskKey}")
+    public String fromCamundaTasklist(@PathVariable String taskKey, @RequestParam String taskId) {
+        return "redirect:/tasks/" + taskId;
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    public String form(@PathVariable String taskId, Authentication authentication, Model model,
+            RedirectAttributes redirect) {
+        Task task;
+        try {
+            task = work.require(taskId);
+        } catch (ConflictException | NotFoundException gone) {
+            redirect.addFlashAttribute("notice", gone.getMessage());
+            return "redirect:/tasks";
+        }
+        populate(model, task, Map.of(), List.of());
+        return formTemplate(task);
+    }
+
+    @PostMapping("/tasks/{taskId}")
+    public String submit(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> params,
+            Authentication authentication, Model model, Locale locale, RedirectAttributes redirect) {
+        CurrentStaff staff = CurrentStaff.of(authentication);
+        Map<String, Object> fields = new HashMap<>();
+        params.forEach((name, values) -> {
+            if (!name.equals("_csrf")) {
+                fields.put(name, values.size() == 1 ? values.get(0) : List.copyOf(values));
+            }
+        });
+        Task task;
+        try {
+            task = work.require(taskId);
+            work.complete(taskId, staff.userId(), staff.groups(), fields, locale);
+        } catch (InvalidFieldsException invalid) {
+            task = work.require(taskId);
+            populate(model, task, fields, invalid.problems());
+            return formTemplate(task);
+        } catch (ConflictException | NotFoundException | ForbiddenException refused) {
+            redirect.addFlashAttribute("notice", refused.getMessage());
+            return "redirect:/tasks";
+        }
+        redirect.addFlashAttribute("success", task.getName());
+        return "redirect:/tasks";
+    }
+
+    @PostMapping("/tasks/{taskId}/claim")
+    public String claim(@PathVariable String taskId, Authentication authentication, RedirectAttributes redirect) {
+        CurrentStaff staff = CurrentStaff.of(authentication);
+        try {
+            work.claim(taskId, staff.userId(), staff.groups());
+        } catch (ConflictException | NotFoundException | ForbiddenException refused) {
+            redirect.addFlashAttribute("notice", refused.getMessage());
+        }
+        return "redirect:/tasks";
+    }
+
+    @PostMapping("/tasks/{taskId}/unclaim")
+    public String unclaim(@PathVariable String taskId, Authentication authentication, RedirectAttributes redirect) {
+        CurrentStaff staff = CurrentStaff.of(authentication);
+        try {
+            work.unclaim(taskId, staff.userId(), staff.groups());
+        } catch (ConflictException | NotFoundException | ForbiddenException refused) {
+            redirect.addFlashAttribute("notice", refused.getMessage());
+        }
+        return "redirect:/tasks";
+    }
+
+    private void populate(Model model, Task task, Map<String, Object> values, List<FieldProblem> problems) {
+        Complaint complaint = work.complaintOf(task);
+        Map<String, String> errors = new HashMap<>();
+        problems.forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+        model.addAttribute("task", work.view(task));
+        model.addAttribute("complaint", complaint);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+    }
+
+    private static String formTemplate(Task task) {
+        String formKey = task.getFormKey();
+        String name = formKey == null ? task.getTaskDefinitionKey() : formKey.substring(formKey.lastIndexOf('/') + 1);
+        return "forms/" + name.replaceAll("[^A-Za-z0-9]", "");
+    }
+}

@@ -1,0 +1,71 @@
+package vn.complaintdesk.tasks.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+import vn.complaintdesk.complaint.Complaint;
+import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.tasks.TaskFieldChecks;
+import vn.complaintdesk.tasks.TaskFieldRules;
+import vn.complaintdesk.web.FieldProblem;
+
+/** AnalyzeComplaint: resolve now, ask the customer, or send to one or more departments. */
+@Component
+public class AnalyzeComplaintRules implements TaskFieldRules {
+
+    public static final String[] OUTCOMES = {"RESOLVE_NOW", "NEED_INFO", "INVESTIGATE"};
+    public static final String[] DEPARTMENTS = {"TECHNICAL", "FINANCE", "OPERATIONS"};
+
+    private final ComplaintEventLog eventLog;
+
+    public AnalyzeComplaintRules(ComplaintEventLog eventLog) {
+        this.eventLog = eventLog;
+    }
+
+    @Override
+    public String taskKey() {
+        return "AnalyzeComplaint";
+    }
+
+    @Override
+    public Set<String> fieldNames() {
+        return Set.of("outcome", "departments", "questionsForCustomer", "notes");
+    }
+
+    @Override
+    public List<FieldProblem> check(Map<String, Object> fields, TaskFieldChecks checks) {
+        String outcome = checks.oneOf("outcome", true, OUTCOMES);
+        List<String> departments = checks.listOf("departments", DEPARTMENTS);
+        if ("INVESTIGATE".equals(outcome) && departments.isEmpty() && checks.problems().stream()
+                .noneMatch(p -> p.field().equals("departments"))) {
+            checks.add("departments", "validation.departmentsRequired");
+        }
+        if ("NEED_INFO".equals(outcome)) {
+            checks.required("questionsForCustomer");
+        }
+        checks.maxLength("questionsForCustomer", 4000);
+        checks.maxLength("notes", 4000);
+        return checks.problems();
+    }
+
+    @Override
+    public void apply(Complaint complaint, Map<String, Object> fields, String actor, DelegateTask task) {
+        TaskFieldChecks values = new TaskFieldChecks(fields, null, null);
+        String outcome = values.text("outcome");
+        List<String> departments = new ArrayList<>(values.listOf("departments", DEPARTMENTS));
+        boolean firstAnalysis = eventLog.count(complaint.id(), "ANALYSED") == 0;
+        task.getExecution().setVariable("firstContact", firstAnalysis && "RESOLVE_NOW".equals(outcome));
+        task.getExecution().setVariable("outcome", outcome);
+        task.getExecution().setVariable("departments", departments);
+        String detail = "outcome " + outcome
+                + (departments.isEmpty() || !"INVESTIGATE".equals(outcome) ? "" : ", departments " + departments)
+                + (values.text("questionsForCustomer") == null ? "" : ", questions: " + values.text("questionsForCustomer"))
+                + (values.text("notes") == null ? "" : ", notes: " + values.text("notes"));
+        eventLog.record(complaint.id(), actor, "ANALYSED", detail);
+    }
+}

@@ -1,0 +1,70 @@
+package vn.complaintdesk.workflow;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import vn.complaintdesk.complaint.Complaint;
+import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.complaint.ComplaintRepository;
+import vn.complaintdesk.complaint.Deadline;
+import vn.complaintdesk.complaint.DeadlineRepository;
+
+/**
+ * Stores the triage result (priority, department) and the complaint's deadlines, and hands the
+ * deadlines to the timers as dates.
+ */
+@Component("applyTriage")
+public class ApplyTriage implements JavaDelegate {
+
+    private final ProcessComplaints processComplaints;
+    private final ComplaintRepository complaints;
+    private final DeadlineRepository deadlines;
+    private final DeadlinePlanner planner;
+    private final ComplaintEventLog eventLog;
+
+    public ApplyTriage(ProcessComplaints processComplaints, ComplaintRepository complaints,
+            DeadlineRepository deadlines, DeadlinePlanner planner, ComplaintEventLog eventLog) {
+        this.processComplaints = processComplaints;
+        this.complaints = complaints;
+        this.deadlines = deadlines;
+        this.planner = planner;
+        this.eventLog = eventLog;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Complaint complaint = processComplaints.of(execution);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> triage = (Map<String, Object>) execution.getVariable("triage");
+        String priority = String.valueOf(triage.get("priority"));
+        String department = String.valueOf(triage.get("department"));
+        int acknowledgementHours = ((Number) triage.get("acknowledgementHours")).intValue();
+        int interimHours = ((Number) triage.get("interimHours")).intValue();
+        complaints.updateTriage(complaint.id(), priority, department);
+
+        DeadlinePlanner.Plan plan = planner.plan(complaint.receivedAt(), acknowledgementHours, interimHours);
+        deadlines.set(complaint.id(), Deadline.ACKNOWLEDGEMENT, plan.acknowledgementDueAt());
+        deadlines.set(complaint.id(), Deadline.INTERIM, plan.interimDueAt());
+        deadlines.set(complaint.id(), Deadline.REPLY, plan.replyDueAt());
+        deadlines.set(complaint.id(), Deadline.RESOLUTION, plan.resolutionDueAt());
+        execution.setVariable("acknowledgementDueAt", date(plan.acknowledgementDueAt()));
+        execution.setVariable("interimDueAt", date(plan.interimDueAt()));
+        execution.setVariable("replyWarningAt", date(plan.replyWarningAt()));
+        execution.setVariable("replyDueAt", date(plan.replyDueAt()));
+        execution.setVariable("resolutionWarningAt", date(plan.resolutionWarningAt()));
+        execution.setVariable("resolutionDueAt", date(plan.resolutionDueAt()));
+        execution.removeVariable("triage");
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "TRIAGED",
+                "priority " + priority + ", department " + department + ", reply due " + plan.replyDueAt()
+                        + ", resolution due " + plan.resolutionDueAt());
+    }
+
+    static Date date(OffsetDateTime time) {
+        return Date.from(time.toInstant());
+    }
+}

@@ -1,0 +1,79 @@
+package vn.complaintdesk.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A browser-like session: logs in through our login form and keeps the session cookie. */
+public final class StaffSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient client;
+
+    private StaffSession(String base) {
+        this.base = base;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public static StaffSession anonymous(int port) {
+        return new StaffSession("http://localhost:" + port);
+    }
+
+    public static StaffSession login(int port, String user, String password) {
+        StaffSession session = new StaffSession("http://localhost:" + port);
+        HttpResponse<String> form = session.get("/login");
+        Matcher csrf = CSRF.matcher(form.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("login page has no CSRF token");
+        }
+        HttpResponse<String> result = session.postForm("/login", "username=" + enc(user) + "&password=" + enc(password)
+                + "&_csrf=" + enc(csrf.group(1)));
+        String location = result.headers().firstValue("Location").orElse("");
+        if (result.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("login as " + user + " failed: " + result.statusCode() + " " + location);
+        }
+        return session;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    public HttpResponse<String> postForm(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** A POST to the Camunda webapps' API, which Camunda guards with its own XSRF token. */
+    public HttpResponse<String> postCamunda(String path, String xsrfToken) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", xsrfToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("")).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
