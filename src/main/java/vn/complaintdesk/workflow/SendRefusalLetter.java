@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import vn.complaintdesk.complaint.Complaint;
+import vn.complaintdesk.letters.Letters;
 import vn.complaintdesk.notification.NotificationType;
 import vn.complaintdesk.notification.Outbox;
 
@@ -14,8 +15,10 @@ public class SendRefusalLetter implements JavaDelegate {
 
     private final ProcessComplaints processComplaints;
     private final Outbox outbox;
+    private final Letters letters;
 
-    public SendRefusalLetter(ProcessComplaints processComplaints, Outbox outbox) {
+    public SendRefusalLetter(ProcessComplaints processComplaints, Outbox outbox, Letters letters) {
+        this.letters = letters;
         this.processComplaints = processComplaints;
         this.outbox = outbox;
     }
@@ -23,7 +26,9 @@ public class SendRefusalLetter implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Complaint complaint = processComplaints.of(execution);
+        Object limitationDays = execution.getVariable("limitationDays");
+        letters.issue(complaint, Letters.Kind.REFUSAL, null, limitationDays, complaint.incidentDate().toString());
         outbox.toCustomer(complaint, NotificationType.REFUSAL, null, complaint.customer().name(),
-                execution.getVariable("limitationDays"), complaint.incidentDate().toString());
+                limitationDays, complaint.incidentDate().toString());
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.complaint.HandlingRecords;
 import vn.complaintdesk.tasks.TaskFieldChecks;
 import vn.complaintdesk.tasks.TaskFieldRules;
 import vn.complaintdesk.web.FieldProblem;
@@ -22,9 +23,11 @@ public class AnalyzeComplaintRules implements TaskFieldRules {
     public static final String[] DEPARTMENTS = {"TECHNICAL", "FINANCE", "OPERATIONS"};
 
     private final ComplaintEventLog eventLog;
+    private final HandlingRecords records;
 
-    public AnalyzeComplaintRules(ComplaintEventLog eventLog) {
+    public AnalyzeComplaintRules(ComplaintEventLog eventLog, HandlingRecords records) {
         this.eventLog = eventLog;
+        this.records = records;
     }
 
     @Override
@@ -66,6 +69,9 @@ public class AnalyzeComplaintRules implements TaskFieldRules {
                 + (departments.isEmpty() || !"INVESTIGATE".equals(outcome) ? "" : ", departments " + departments)
                 + (values.text("questionsForCustomer") == null ? "" : ", questions: " + values.text("questionsForCustomer"))
                 + (values.text("notes") == null ? "" : ", notes: " + values.text("notes"));
+        if ("NEED_INFO".equals(outcome)) {
+            records.infoRequested(complaint.id(), values.text("questionsForCustomer"), actor);
+        }
         eventLog.record(complaint.id(), actor, "ANALYSED", detail);
     }
 }

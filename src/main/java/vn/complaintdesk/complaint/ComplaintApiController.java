@@ -1,0 +1,56 @@
+package vn.complaintdesk.complaint;
+
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.complaintdesk.letters.Letters;
+import vn.complaintdesk.portal.CustomerEvents;
+import vn.complaintdesk.web.NotFoundException;
+
+/** Staff view of a complaint, and customer events entered by staff on the customer's behalf. */
+@RestController
+@RequestMapping("/api/complaints/{reference}")
+public class ComplaintApiController {
+
+    private final ComplaintRepository complaints;
+    private final ComplaintDetails details;
+    private final CustomerEvents customerEvents;
+    private final Letters letters;
+
+    public ComplaintApiController(ComplaintRepository complaints, ComplaintDetails details,
+            CustomerEvents customerEvents, Letters letters) {
+        this.complaints = complaints;
+        this.details = details;
+        this.customerEvents = customerEvents;
+        this.letters = letters;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public ComplaintDetails.StaffView get(@PathVariable String reference) {
+        return details.staffView(complaints.require(reference));
+    }
+
+    @PostMapping("/events/{message}")
+    public ResponseEntity<Void> customerEvent(@PathVariable String reference, @PathVariable String message,
+            @RequestBody(required = false) Map<String, Object> payload, Authentication authentication) {
+        Complaint complaint = complaints.require(reference);
+        customerEvents.deliver(complaint, message, payload == null ? Map.of() : payload, authentication.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(path = "/letters/{id}", produces = MediaType.TEXT_PLAIN_VALUE)
+    public String letter(@PathVariable String reference, @PathVariable long id) {
+        Complaint complaint = complaints.require(reference);
+        return letters.find(complaint.id(), id).map(Letters.Letter::body)
+                .orElseThrow(() -> new NotFoundException("No letter " + id + " on " + reference));
+    }
+}

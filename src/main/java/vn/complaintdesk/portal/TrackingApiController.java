@@ -1,0 +1,100 @@
+package vn.complaintdesk.portal;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.complaintdesk.complaint.Complaint;
+import vn.complaintdesk.complaint.ComplaintDetails;
+import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.complaint.ComplaintRepository;
+import vn.complaintdesk.letters.Letters;
+import vn.complaintdesk.web.NotFoundException;
+
+/** The customer's side of the API: no login, an unguessable token per complaint. */
+@RestController
+@RequestMapping("/api/track/{reference}")
+public class TrackingApiController {
+
+    private final ComplaintRepository complaints;
+    private final ComplaintDetails details;
+    private final CustomerEvents customerEvents;
+    private final Letters letters;
+    private final Clock clock;
+
+    public TrackingApiController(ComplaintRepository complaints, ComplaintDetails details,
+            CustomerEvents customerEvents, Letters letters, Clock clock) {
+        this.complaints = complaints;
+        this.details = details;
+        this.customerEvents = customerEvents;
+        this.letters = letters;
+        this.clock = clock;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public ComplaintDetails.CustomerView track(@PathVariable String reference,
+            @RequestParam(required = false) String token) {
+        Complaint complaint = authorized(reference, token);
+        List<String> waitingFor = CustomerEvents.MESSAGES.stream()
+                .filter(m -> customerEvents.isWaitingFor(reference, m)).toList();
+        return details.customerView(complaint, waitingFor);
+    }
+
+    @PostMapping("/info")
+    public ResponseEntity<Void> info(@PathVariable String reference, @RequestParam(required = false) String token,
+            @RequestBody(required = false) Map<String, Object> payload) {
+        return deliver(reference, token, CustomerEvents.INFO_PROVIDED, payload);
+    }
+
+    @PostMapping("/answer")
+    public ResponseEntity<Void> answer(@PathVariable String reference, @RequestParam(required = false) String token,
+            @RequestBody(required = false) Map<String, Object> payload) {
+        return deliver(reference, token, CustomerEvents.ANSWERED, payload);
+    }
+
+    @PostMapping("/survey")
+    public ResponseEntity<Void> survey(@PathVariable String reference, @RequestParam(required = false) String token,
+            @RequestBody(required = false) Map<String, Object> payload) {
+        return deliver(reference, token, CustomerEvents.SURVEY_ANSWERED, payload);
+    }
+
+    @GetMapping(path = "/letters/{id}", produces = MediaType.TEXT_PLAIN_VALUE)
+    public String letter(@PathVariable String reference, @PathVariable long id,
+            @RequestParam(required = false) String token) {
+        Complaint complaint = authorized(reference, token);
+        return letters.find(complaint.id(), id).map(Letters.Letter::body)
+                .orElseThrow(() -> new NotFoundException("No such letter"));
+    }
+
+    private ResponseEntity<Void> deliver(String reference, String token, String message, Map<String, Object> payload) {
+        Complaint complaint = authorized(reference, token);
+        customerEvents.deliver(complaint, message, payload == null ? Map.of() : payload, ComplaintEventLog.CUSTOMER);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A wrong, expired or other complaint's token looks exactly like an unknown complaint: 404. */
+    private Complaint authorized(String reference, String token) {
+        Complaint complaint = complaints.findByReference(reference).orElse(null);
+        boolean valid = complaint != null && token != null
+                && MessageDigest.isEqual(complaint.trackingToken().getBytes(StandardCharsets.UTF_8),
+                        token.getBytes(StandardCharsets.UTF_8))
+                && (complaint.trackingExpiresAt() == null || complaint.trackingExpiresAt().isAfter(OffsetDateTime.now(clock)));
+        if (!valid) {
+            throw new NotFoundException("No complaint " + reference + " for this tracking link");
+        }
+        return complaint;
+    }
+}

@@ -1,0 +1,71 @@
+package vn.complaintdesk.workflow;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import vn.complaintdesk.complaint.Complaint;
+import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.complaint.Deadline;
+import vn.complaintdesk.complaint.DeadlineRepository;
+import vn.complaintdesk.notification.NotificationType;
+import vn.complaintdesk.notification.Outbox;
+import vn.complaintdesk.security.StaffRoles;
+
+/**
+ * Fired by the SLA timers (inputs {@code deadline} and {@code level}): a warning goes to the group
+ * working the complaint now, a breach to the CS directors. A deadline met in time raises nothing.
+ */
+@Component("raiseDeadlineAlert")
+public class RaiseDeadlineAlert implements JavaDelegate {
+
+    private final ProcessComplaints processComplaints;
+    private final DeadlineRepository deadlines;
+    private final Outbox outbox;
+    private final ComplaintEventLog eventLog;
+
+    public RaiseDeadlineAlert(ProcessComplaints processComplaints, DeadlineRepository deadlines, Outbox outbox,
+            ComplaintEventLog eventLog) {
+        this.processComplaints = processComplaints;
+        this.deadlines = deadlines;
+        this.outbox = outbox;
+        this.eventLog = eventLog;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String name = String.valueOf(execution.getVariableLocal("deadline"));
+        String level = String.valueOf(execution.getVariableLocal("level"));
+        Complaint complaint = processComplaints.of(execution);
+        Optional<Deadline> deadline = deadlines.find(complaint.id(), name);
+        if (deadline.isEmpty() || Boolean.TRUE.equals(deadline.get().met())) {
+            return;
+        }
+        boolean breach = "BREACH".equals(level);
+        String group = breach ? StaffRoles.DIRECTORS : currentGroup(execution);
+        String due = deadline.get().dueAt().toString();
+        outbox.toStaff(complaint, NotificationType.ESCALATION_ALERT, name + ":" + level + ":" + due, group,
+                name, level, due);
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, breach ? "DEADLINE_BREACHED" : "DEADLINE_WARNING",
+                name + " due " + due + " → " + group);
+    }
+
+    private static String currentGroup(DelegateExecution execution) {
+        var taskService = execution.getProcessEngineServices().getTaskService();
+        List<Task> open = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list();
+        for (Task task : open) {
+            for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                    return link.getGroupId();
+                }
+            }
+        }
+        return StaffRoles.AGENTS;
+    }
+}

@@ -1,0 +1,38 @@
+package vn.complaintdesk.workflow;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import vn.complaintdesk.complaint.Complaint;
+import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.complaint.Deadline;
+import vn.complaintdesk.complaint.DeadlineRepository;
+
+/** Handling ends: the resolution deadline is met (or recorded as missed) now. */
+@Component("recordResolution")
+public class RecordResolution implements JavaDelegate {
+
+    private final ProcessComplaints processComplaints;
+    private final DeadlineRepository deadlines;
+    private final ComplaintEventLog eventLog;
+    private final Clock clock;
+
+    public RecordResolution(ProcessComplaints processComplaints, DeadlineRepository deadlines,
+            ComplaintEventLog eventLog, Clock clock) {
+        this.processComplaints = processComplaints;
+        this.deadlines = deadlines;
+        this.eventLog = eventLog;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Complaint complaint = processComplaints.of(execution);
+        deadlines.close(complaint.id(), Deadline.RESOLUTION, OffsetDateTime.now(clock));
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "RESOLVED", "round " + complaint.round());
+    }
+}

@@ -1,0 +1,43 @@
+package vn.complaintdesk.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import vn.complaintdesk.complaint.Complaint;
+import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.complaint.HandlingRecords;
+import vn.complaintdesk.notification.NotificationType;
+import vn.complaintdesk.notification.Outbox;
+
+/** Reminds the customer of the open information request. */
+@Component("sendInfoReminder")
+public class SendInfoReminder implements JavaDelegate {
+
+    private final ProcessComplaints processComplaints;
+    private final HandlingRecords records;
+    private final Outbox outbox;
+    private final ComplaintEventLog eventLog;
+    private final java.time.ZoneId zone;
+
+    public SendInfoReminder(ProcessComplaints processComplaints, HandlingRecords records, Outbox outbox,
+            ComplaintEventLog eventLog, WorkingDayCalendar calendar) {
+        this.zone = calendar.zone();
+        this.processComplaints = processComplaints;
+        this.records = records;
+        this.outbox = outbox;
+        this.eventLog = eventLog;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Complaint complaint = processComplaints.of(execution);
+        records.openInfoRequest(complaint.id()).ifPresent(request -> {
+            java.util.Date limit = (java.util.Date) execution.getVariable("infoLimitAt");
+            String limitDay = limit == null ? "" : limit.toInstant().atZone(zone).toLocalDate().toString();
+            outbox.toCustomer(complaint, NotificationType.REMINDER, String.valueOf(request.id()),
+                    complaint.customer().name(), request.questions(), limitDay, complaint.trackingToken());
+            eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "INFO_REMINDER", request.questions());
+        });
+    }
+}
