@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,6 @@ public class OutboxDispatcher implements DisposableBean {
     private final Clock clock;
     private final List<NotificationSender> senders;
     private final OutboxProperties properties;
-    private final AtomicBoolean running = new AtomicBoolean();
     private final java.util.concurrent.ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "outbox-dispatcher");
         thread.setDaemon(true);
@@ -48,15 +45,11 @@ public class OutboxDispatcher implements DisposableBean {
     }
 
     public void wakeUp() {
-        Executor ex = executor;
-        ex.execute(this::deliverDue);
+        executor.execute(this::deliverDue);
     }
 
     @Scheduled(fixedDelayString = "${complaints.outbox.poll-interval:PT5S}", initialDelayString = "PT5S")
-    public void deliverDue() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
+    public synchronized void deliverDue() {
         try {
             List<OutgoingMessage> due;
             do {
@@ -75,8 +68,6 @@ public class OutboxDispatcher implements DisposableBean {
             } while (due.size() == properties.batchSize());
         } catch (RuntimeException e) {
             log.warn("Outbox delivery round failed: {}", e.toString());
-        } finally {
-            running.set(false);
         }
     }
 

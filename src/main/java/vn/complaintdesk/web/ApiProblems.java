@@ -92,6 +92,12 @@ public class ApiProblems {
         return problem(HttpStatus.CONFLICT, messages.getMessage("problem.concurrent", null, locale));
     }
 
+    /** A rule of the engine refused the request (e.g. a task listener's required fields). */
+    @ExceptionHandler(org.camunda.bpm.engine.BadUserRequestException.class)
+    ResponseEntity<ProblemDetail> refusedByEngine(org.camunda.bpm.engine.BadUserRequestException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
         return problem(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
