@@ -24,6 +24,19 @@ public class HandlingRecords {
             OffsetDateTime providedAt) {
     }
 
+    public record Investigation(String department, String findings, String rootCause, String investigatedBy,
+            OffsetDateTime investigatedAt) {
+    }
+
+    public record CustomerAnswer(int round, boolean accepts, String reason, boolean deemed, OffsetDateTime answeredAt) {
+    }
+
+    public record Escalation(String route, String caseReference, LocalDate filedAt, String outcome, String summary) {
+    }
+
+    public record Survey(int rating, String comment, String suggestion, OffsetDateTime answeredAt) {
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -170,5 +183,49 @@ public class HandlingRecords {
                 VALUES (:c, :a, :n, :by, :at)""")
                 .param("c", complaintId).param("a", action).param("n", notes).param("by", by).param("at", now())
                 .update();
+    }
+
+    public java.util.List<Investigation> investigations(long complaintId) {
+        return jdbc.sql("SELECT * FROM investigation WHERE complaint_id = :c ORDER BY investigated_at, id")
+                .param("c", complaintId)
+                .query((rs, n) -> new Investigation(rs.getString("department"), rs.getString("findings"),
+                        rs.getString("root_cause"), rs.getString("investigated_by"),
+                        rs.getObject("investigated_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public java.util.List<InfoRequest> infoRequests(long complaintId) {
+        return jdbc.sql("""
+                SELECT id, questions, requested_at, information, provided_at FROM info_request
+                WHERE complaint_id = :c ORDER BY requested_at, id""")
+                .param("c", complaintId)
+                .query((rs, n) -> new InfoRequest(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+                .list();
+    }
+
+    public Optional<CustomerAnswer> latestCustomerAnswer(long complaintId) {
+        return jdbc.sql("SELECT * FROM customer_answer WHERE complaint_id = :c ORDER BY answered_at DESC, id DESC")
+                .param("c", complaintId)
+                .query((rs, n) -> new CustomerAnswer(rs.getInt("handling_round"), rs.getBoolean("accepts"),
+                        rs.getString("reason"), rs.getBoolean("deemed"),
+                        rs.getObject("answered_at", OffsetDateTime.class)))
+                .list().stream().findFirst();
+    }
+
+    public Optional<Escalation> escalation(long complaintId) {
+        return jdbc.sql("SELECT * FROM escalation WHERE complaint_id = :c ORDER BY recorded_at DESC, id DESC")
+                .param("c", complaintId)
+                .query((rs, n) -> new Escalation(rs.getString("route"), rs.getString("case_reference"),
+                        rs.getObject("filed_at", LocalDate.class), rs.getString("outcome"), rs.getString("summary")))
+                .list().stream().findFirst();
+    }
+
+    public Optional<Survey> survey(long complaintId) {
+        return jdbc.sql("SELECT * FROM survey_result WHERE complaint_id = :c ORDER BY answered_at DESC, id DESC")
+                .param("c", complaintId)
+                .query((rs, n) -> new Survey(rs.getInt("rating"), rs.getString("comment"), rs.getString("suggestion"),
+                        rs.getObject("answered_at", OffsetDateTime.class)))
+                .list().stream().findFirst();
     }
 }

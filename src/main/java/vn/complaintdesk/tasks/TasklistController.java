@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.complaintdesk.complaint.Complaint;
@@ -29,9 +31,11 @@ import vn.complaintdesk.web.NotFoundException;
 public class TasklistController {
 
     private final TaskWork work;
+    private final TaskFormContexts contexts;
 
-    public TasklistController(TaskWork work) {
+    public TasklistController(TaskWork work, TaskFormContexts contexts) {
         this.work = work;
+        this.contexts = contexts;
     }
 
     @GetMapping("/tasks")
@@ -60,6 +64,10 @@ public class TasklistController {
             redirect.addFlashAttribute("notice", gone.getMessage());
             return "redirect:/tasks";
         }
+        CurrentStaff staff = CurrentStaff.of(authentication);
+        if (!work.mayWork(task, staff.userId(), staff.groups())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "task.notYourGroup");
+        }
         populate(model, task, Map.of(), List.of());
         return formTemplate(task);
     }
@@ -82,7 +90,9 @@ public class TasklistController {
             task = work.require(taskId);
             populate(model, task, fields, invalid.problems());
             return formTemplate(task);
-        } catch (ConflictException | NotFoundException | ForbiddenException refused) {
+        } catch (ForbiddenException refused) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "task.notYourGroup");
+        } catch (ConflictException | NotFoundException refused) {
             redirect.addFlashAttribute("notice", refused.getMessage());
             return "redirect:/tasks";
         }
@@ -118,6 +128,7 @@ public class TasklistController {
         problems.forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
         model.addAttribute("task", work.view(task));
         model.addAttribute("complaint", complaint);
+        model.addAttribute("context", contexts.of(task, complaint));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
     }

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import vn.complaintdesk.complaint.ComplaintNotFoundException;
 
 /** Every error of our JSON API as application/problem+json, never a 500 for a client's mistake. */
-@RestControllerAdvice(basePackages = "vn.complaintdesk")
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
