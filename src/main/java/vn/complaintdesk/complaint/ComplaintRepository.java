@@ -62,6 +62,16 @@ public class ComplaintRepository {
                 .optional();
     }
 
+    public java.util.Map<String, Complaint> findByReferences(java.util.Set<String> references) {
+        if (references.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("SELECT * FROM complaint WHERE reference IN (:references)")
+                .param("references", references)
+                .query(ComplaintRepository::map).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Complaint::reference, c -> c));
+    }
+
     public Optional<Complaint> findById(long id) {
         return jdbc.sql("SELECT * FROM complaint WHERE id = :id").param("id", id)
                 .query(ComplaintRepository::map).optional();

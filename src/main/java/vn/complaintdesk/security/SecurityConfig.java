@@ -67,6 +67,7 @@ public class SecurityConfig {
                         .requestMatchers(withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/api/complaints")).permitAll()
                         .requestMatchers("/api/track/**", "/api/channels/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(StaffRoles.ADMIN)
+                        .requestMatchers("/complaints/new").hasAnyRole(StaffRoles.AGENTS, StaffRoles.DIRECTORS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks").permitAll())
                 .httpBasic(Customizer.withDefaults())

@@ -42,6 +42,7 @@ public class TaskWork {
     }
 
     private final TaskService taskService;
+    private final org.camunda.bpm.engine.RuntimeService runtimeService;
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final ComplaintRepository complaints;
@@ -49,10 +50,12 @@ public class TaskWork {
     private final MessageSource messages;
     private final ZoneId zone;
 
-    public TaskWork(TaskService taskService, HistoryService historyService, IdentityService identityService,
+    public TaskWork(TaskService taskService, org.camunda.bpm.engine.RuntimeService runtimeService,
+            HistoryService historyService, IdentityService identityService,
             ComplaintRepository complaints, TaskRulesRegistry rules, MessageSource messages,
             vn.complaintdesk.workflow.WorkingDayCalendar calendar) {
         this.taskService = taskService;
+        this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.identityService = identityService;
         this.complaints = complaints;
@@ -71,12 +74,27 @@ public class TaskWork {
         if (filter.taskKey() != null && !filter.taskKey().isBlank()) {
             query.taskDefinitionKey(filter.taskKey().strip());
         }
-        List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().list();
-        // Candidate tasks already claimed by someone else are not the caller's to work.
-        return tasks.stream()
+        List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().list().stream()
+                // Candidate tasks already claimed by someone else are not the caller's to work.
                 .filter(t -> t.getAssignee() == null || t.getAssignee().equals(userId))
-                .map(this::view)
                 .toList();
+        Map<String, String> businessKeys = businessKeys(tasks);
+        Map<String, Complaint> byReference = complaints.findByReferences(new java.util.HashSet<>(businessKeys.values()));
+        return tasks.stream()
+                .map(t -> view(t, byReference.get(businessKeys.get(t.getProcessInstanceId()))))
+                .toList();
+    }
+
+    private Map<String, String> businessKeys(List<Task> tasks) {
+        Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> keys = new HashMap<>();
+        runtimeService.createProcessInstanceQuery().processInstanceIds(ids).list()
+                .forEach(p -> keys.put(p.getId(), p.getBusinessKey()));
+        return keys;
     }
 
     public Task require(String taskId) {
@@ -92,7 +110,10 @@ public class TaskWork {
     }
 
     public TaskView view(Task task) {
-        Complaint complaint = complaintOf(task);
+        return view(task, complaintOf(task));
+    }
+
+    private TaskView view(Task task, Complaint complaint) {
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 complaint == null ? null : complaint.reference(),
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant().atZone(zone).toOffsetDateTime(),

@@ -30,21 +30,34 @@ import vn.complaintdesk.web.NotFoundException;
 @Controller
 public class TasklistController {
 
+    static final List<String> TASK_KEYS = List.of("AnalyzeComplaint", "InvestigateInDepartment", "ProposeResolution",
+            "ApproveResolution", "ReviewSecondRound", "HandleExternalEscalation", "RecordEscalationOutcome",
+            "RecordLessonsLearned", "RecoverDissatisfiedCustomer");
+
     private final TaskWork work;
     private final TaskFormContexts contexts;
+    private final Tasklist tasklist;
 
-    public TasklistController(TaskWork work, TaskFormContexts contexts) {
+    public TasklistController(TaskWork work, TaskFormContexts contexts, Tasklist tasklist) {
         this.work = work;
         this.contexts = contexts;
+        this.tasklist = tasklist;
     }
 
     @GetMapping("/tasks")
-    public String tasklist(@RequestParam(required = false) String reference,
-            @RequestParam(required = false) String taskKey, Authentication authentication, Model model) {
+    public String tasklist(@RequestParam(required = false) String view,
+            @RequestParam(required = false) String taskKey, @RequestParam(required = false) String priority,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String channel, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String reference, @RequestParam(defaultValue = "0") int page,
+            Authentication authentication, Model model) {
         CurrentStaff staff = CurrentStaff.of(authentication);
-        model.addAttribute("tasks", work.openTasksFor(staff.userId(), staff.groups(),
-                new TaskWork.Filter(reference, taskKey)));
-        model.addAttribute("reference", reference);
+        String search = q != null ? q : reference;
+        Tasklist.Query query = new Tasklist.Query(view, taskKey, priority, overdue, category, channel, search, page);
+        model.addAttribute("page", tasklist.page(staff.userId(), staff.groups(), query));
+        model.addAttribute("query", query);
+        model.addAttribute("tasks", ((Tasklist.Page) model.getAttribute("page")).rows());
+        model.addAttribute("taskKeys", TASK_KEYS);
         return "tasks/list";
     }
 

@@ -1,0 +1,198 @@
+package vn.complaintdesk.complaint;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.complaintdesk.intake.ComplaintSubmission;
+import vn.complaintdesk.intake.IntakeAnswer;
+import vn.complaintdesk.intake.IntakeService;
+import vn.complaintdesk.portal.CustomerEvents;
+import vn.complaintdesk.security.CurrentStaff;
+import vn.complaintdesk.security.StaffRoles;
+import vn.complaintdesk.tasks.TaskWork;
+import vn.complaintdesk.web.ConflictException;
+import vn.complaintdesk.web.FieldProblem;
+import vn.complaintdesk.web.InvalidFieldsException;
+import vn.complaintdesk.workflow.WorkingDayCalendar;
+
+/** Staff pages: complaint search, the complaint page, and intake of phone, counter and post complaints. */
+@Controller
+public class ComplaintPagesController {
+
+    private static final Set<String> MAY_ENTER_CUSTOMER_EVENTS = Set.of(StaffRoles.AGENTS, StaffRoles.DIRECTORS);
+
+    private final ComplaintRepository complaints;
+    private final ComplaintSearch search;
+    private final ComplaintDetails details;
+    private final CustomerEvents customerEvents;
+    private final IntakeService intake;
+    private final TaskWork taskWork;
+    private final ZoneId zone;
+    private final org.springframework.context.MessageSource messages;
+
+    public ComplaintPagesController(org.springframework.context.MessageSource messages, ComplaintRepository complaints, ComplaintSearch search, ComplaintDetails details,
+            CustomerEvents customerEvents, IntakeService intake, TaskWork taskWork, WorkingDayCalendar calendar) {
+        this.messages = messages;
+        this.complaints = complaints;
+        this.search = search;
+        this.details = details;
+        this.customerEvents = customerEvents;
+        this.intake = intake;
+        this.taskWork = taskWork;
+        this.zone = calendar.zone();
+    }
+
+    @GetMapping("/complaints")
+    public String search(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("result", search.search(q, status, page));
+        model.addAttribute("q", q);
+        model.addAttribute("status", status);
+        return "complaints/search";
+    }
+
+    @GetMapping("/complaints/{reference}")
+    public String complaint(@PathVariable String reference, Authentication authentication, Model model) {
+        Complaint complaint = complaints.findByReference(reference)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        CurrentStaff staff = CurrentStaff.of(authentication);
+        model.addAttribute("complaint", complaint);
+        model.addAttribute("view", details.staffView(complaint));
+        model.addAttribute("workable", details.staffView(complaint).openTasks().stream()
+                .filter(t -> t.assignee() == null ? t.candidateGroups().stream().anyMatch(staff.groups()::contains)
+                        : t.assignee().equals(staff.userId()))
+                .map(ComplaintDetails.OpenTask::id).toList());
+        boolean mayEnter = staff.groups().stream().anyMatch(MAY_ENTER_CUSTOMER_EVENTS::contains);
+        model.addAttribute("waitingForInfo", mayEnter && customerEvents.isWaitingFor(reference, CustomerEvents.INFO_PROVIDED));
+        model.addAttribute("waitingForAnswer", mayEnter && customerEvents.isWaitingFor(reference, CustomerEvents.ANSWERED));
+        return "complaints/detail";
+    }
+
+    @PostMapping("/complaints/{reference}/events/{message}")
+    public String customerEvent(@PathVariable String reference, @PathVariable String message,
+            @RequestParam Map<String, String> params, Authentication authentication, RedirectAttributes redirect) {
+        CurrentStaff staff = CurrentStaff.of(authentication);
+        if (staff.groups().stream().noneMatch(MAY_ENTER_CUSTOMER_EVENTS::contains)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        Complaint complaint = complaints.findByReference(reference)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Map<String, Object> payload = new HashMap<>(params);
+        payload.remove("_csrf");
+        try {
+            customerEvents.deliver(complaint, message, payload, staff.userId());
+            redirect.addFlashAttribute("success", "event." + message);
+        } catch (InvalidFieldsException invalid) {
+            redirect.addFlashAttribute("eventErrors", invalid.problems());
+        } catch (ConflictException | vn.complaintdesk.web.NotFoundException refused) {
+            redirect.addFlashAttribute("notice", refused.getMessage());
+        }
+        return "redirect:/complaints/" + reference;
+    }
+
+    @GetMapping("/complaints/new")
+    public String newComplaint(Model model) {
+        model.addAttribute("values", Map.of("channel", "HOTLINE", "customer.language", "vi"));
+        model.addAttribute("errors", Map.of());
+        return "complaints/new";
+    }
+
+    @PostMapping("/complaints/new")
+    public String recordComplaint(@RequestParam MultiValueMap<String, String> params, Authentication authentication,
+            Model model, RedirectAttributes redirect) {
+        Map<String, String> values = params.toSingleValueMap();
+        Map<String, String> errors = new HashMap<>();
+        ComplaintSubmission submission = submissionOf(values, errors);
+        if (errors.isEmpty()) {
+            try {
+                IntakeAnswer answer = intake.submit(submission, authentication.getName(), null);
+                redirect.addFlashAttribute("recorded", answer);
+                return "redirect:/complaints/" + answer.reference();
+            } catch (InvalidFieldsException invalid) {
+                invalid.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+            }
+        }
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        return "complaints/new";
+    }
+
+    /** Form fields to the intake record; unparseable values become field errors, not exceptions. */
+    private ComplaintSubmission submissionOf(Map<String, String> v, Map<String, String> errors) {
+        return new ComplaintSubmission(
+                enumOf(Channel.class, v.get("channel"), "channel", errors),
+                enumOf(SocialNetwork.class, v.get("socialNetwork"), "socialNetwork", errors),
+                enumOf(Category.class, v.get("category"), "category", errors),
+                v.get("subject"), v.get("description"),
+                dateOf(v.get("incidentDate"), "incidentDate", errors),
+                dateTimeOf(v.get("receivedAt"), "receivedAt", errors),
+                new ComplaintSubmission.CustomerData(v.get("customer.name"), blankToNull(v.get("customer.email")),
+                        blankToNull(v.get("customer.phone")), blankToNull(v.get("customer.accountId")),
+                        enumOf(CustomerTier.class, v.get("customer.tier"), "customer.tier", errors),
+                        blankToNull(v.get("customer.language"))));
+    }
+
+    private <E extends Enum<E>> E enumOf(Class<E> type, String value, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            errors.put(field, invalidValue());
+            return null;
+        }
+    }
+
+    private LocalDate dateOf(String value, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.put(field, invalidValue());
+            return null;
+        }
+    }
+
+    private java.time.OffsetDateTime dateTimeOf(String value, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            errors.put(field, invalidValue());
+            return null;
+        }
+    }
+
+    private String invalidValue() {
+        return messages.getMessage("validation.format", null,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+}
