@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 import vn.complaintdesk.complaint.Category;
@@ -23,7 +22,7 @@ public record ComplaintSubmission(
         @NotNull Category category,
         @NotBlank @Size(max = 300) String subject,
         @NotBlank @Size(max = 10000) String description,
-        @NotNull @PastOrPresent LocalDate incidentDate,
+        @NotNull LocalDate incidentDate,
         OffsetDateTime receivedAt,
         @NotNull @Valid CustomerData customer) {
 

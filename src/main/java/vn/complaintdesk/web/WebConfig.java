@@ -25,9 +25,11 @@ public class WebConfig implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        // Pages start in Vietnamese whatever the browser says; API clients may ask for English.
         resolver.setDefaultLocaleFunction(request -> {
+            boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
             Locale requested = request.getLocale();
-            return requested != null && "en".equals(requested.getLanguage()) && request.getHeader("Accept-Language") != null
+            return api && request.getHeader("Accept-Language") != null && "en".equals(requested.getLanguage())
                     ? Locale.ENGLISH : VIETNAMESE;
         });
         return resolver;

@@ -47,6 +47,16 @@ public final class Browser implements AutoCloseable {
         driver.get(base + path);
     }
 
+    /** Elements present now, without waiting for them to appear (for "there is none" checks). */
+    public java.util.List<org.openqa.selenium.WebElement> findNow(By by) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(by);
+        } finally {
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        }
+    }
+
     public void login(String user, String password) {
         open("/login");
         driver.findElement(By.name("username")).sendKeys(user);

@@ -50,7 +50,7 @@ class AgentWorksTaskInBrowserIT {
             browser.driver().findElement(By.id("complete")).click();
 
             assertThat(browser.driver().findElement(By.id("success")).getText()).contains("Task completed");
-            assertThat(browser.driver().findElements(By.cssSelector("tr[data-reference='" + answer.reference()
+            assertThat(browser.findNow(By.cssSelector("tr[data-reference='" + answer.reference()
                     + "'][data-task-key='AnalyzeComplaint']"))).isEmpty();
         }
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(answer.reference())

@@ -1,0 +1,67 @@
+package vn.complaintdesk.workflow;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A task completed through {@code /engine-rest} without the contract's fields is refused by our
+ * task listener; Camunda wraps that in a 500. This answers it as what it is: a 400.
+ */
+@Configuration
+public class EngineRestRefusals {
+
+    @Bean
+    ResourceConfigCustomizer refusedCompletionIsABadRequest() {
+        return config -> config.register(RefusedCompletionMapper.class);
+    }
+
+    @Priority(1)
+    public static class RefusedCompletionMapper implements ExceptionMapper<RestException> {
+
+        private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BadUserRequestException refused) {
+                    String message = refused.getMessage() == null ? "" : refused.getMessage();
+                    String json = "{\"type\":\"InvalidRequestException\",\"message\":"
+                            + quote(message) + "}";
+                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                            .entity(json).build();
+                }
+            }
+            return camundaDefault.toResponse(exception);
+        }
+
+        private static String quote(String text) {
+            StringBuilder out = new StringBuilder("\"");
+            for (char c : text.toCharArray()) {
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            out.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            return out.append('"').toString();
+        }
+    }
+}
