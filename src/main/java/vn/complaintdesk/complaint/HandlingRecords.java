@@ -45,6 +45,12 @@ public class HandlingRecords {
         this.clock = clock;
     }
 
+    private static InfoRequest infoRequest(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new InfoRequest(rs.getLong("id"), rs.getString("questions"),
+                rs.getObject("requested_at", OffsetDateTime.class), rs.getString("information"),
+                rs.getObject("provided_at", OffsetDateTime.class));
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);
     }
@@ -61,8 +67,7 @@ public class HandlingRecords {
                 SELECT id, questions, requested_at, information, provided_at FROM info_request
                 WHERE complaint_id = :c AND provided_at IS NULL ORDER BY requested_at DESC, id DESC""")
                 .param("c", complaintId)
-                .query((rs, n) -> new InfoRequest(rs.getLong(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+                .query(HandlingRecords::infoRequest)
                 .list().stream().findFirst();
     }
 
@@ -71,8 +76,7 @@ public class HandlingRecords {
                 SELECT id, questions, requested_at, information, provided_at FROM info_request
                 WHERE complaint_id = :c ORDER BY requested_at DESC, id DESC""")
                 .param("c", complaintId)
-                .query((rs, n) -> new InfoRequest(rs.getLong(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+                .query(HandlingRecords::infoRequest)
                 .list().stream().findFirst();
     }
 
@@ -199,8 +203,7 @@ public class HandlingRecords {
                 SELECT id, questions, requested_at, information, provided_at FROM info_request
                 WHERE complaint_id = :c ORDER BY requested_at, id""")
                 .param("c", complaintId)
-                .query((rs, n) -> new InfoRequest(rs.getLong(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class), rs.getString(4), rs.getObject(5, OffsetDateTime.class)))
+                .query(HandlingRecords::infoRequest)
                 .list();
     }
 

@@ -1,0 +1,38 @@
+package vn.complaintdesk.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import vn.complaintdesk.complaint.Complaint;
+import vn.complaintdesk.complaint.ComplaintRepository;
+
+/**
+ * The customer's key to one complaint: valid only with that complaint's reference and only until
+ * 90 days after closing. A wrong token looks exactly like an unknown complaint.
+ */
+@Component
+public class TrackingTokens {
+
+    private final ComplaintRepository complaints;
+    private final Clock clock;
+
+    public TrackingTokens(ComplaintRepository complaints, Clock clock) {
+        this.complaints = complaints;
+        this.clock = clock;
+    }
+
+    public Optional<Complaint> complaintFor(String reference, String token) {
+        if (reference == null || token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return complaints.findByReference(reference)
+                .filter(c -> MessageDigest.isEqual(c.trackingToken().getBytes(StandardCharsets.UTF_8),
+                        token.getBytes(StandardCharsets.UTF_8)))
+                .filter(c -> c.trackingExpiresAt() == null || c.trackingExpiresAt().isAfter(OffsetDateTime.now(clock)));
+    }
+}
