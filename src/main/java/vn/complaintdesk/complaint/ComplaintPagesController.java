@@ -45,11 +45,14 @@ public class ComplaintPagesController {
     private final CustomerEvents customerEvents;
     private final IntakeService intake;
     private final TaskWork taskWork;
+    private final vn.complaintdesk.intake.Attachments attachments;
     private final ZoneId zone;
     private final org.springframework.context.MessageSource messages;
 
     public ComplaintPagesController(org.springframework.context.MessageSource messages, ComplaintRepository complaints, ComplaintSearch search, ComplaintDetails details,
-            CustomerEvents customerEvents, IntakeService intake, TaskWork taskWork, WorkingDayCalendar calendar) {
+            CustomerEvents customerEvents, IntakeService intake, TaskWork taskWork, WorkingDayCalendar calendar,
+            vn.complaintdesk.intake.Attachments attachments) {
+        this.attachments = attachments;
         this.messages = messages;
         this.complaints = complaints;
         this.search = search;
@@ -76,6 +79,7 @@ public class ComplaintPagesController {
         CurrentStaff staff = CurrentStaff.of(authentication);
         model.addAttribute("complaint", complaint);
         model.addAttribute("view", details.staffView(complaint));
+        model.addAttribute("attachments", attachments.of(complaint.id()));
         model.addAttribute("workable", details.staffView(complaint).openTasks().stream()
                 .filter(t -> t.assignee() == null ? t.candidateGroups().stream().anyMatch(staff.groups()::contains)
                         : t.assignee().equals(staff.userId()))
@@ -84,6 +88,21 @@ public class ComplaintPagesController {
         model.addAttribute("waitingForInfo", mayEnter && customerEvents.isWaitingFor(reference, CustomerEvents.INFO_PROVIDED));
         model.addAttribute("waitingForAnswer", mayEnter && customerEvents.isWaitingFor(reference, CustomerEvents.ANSWERED));
         return "complaints/detail";
+    }
+
+    @GetMapping("/complaints/{reference}/attachments/{id}")
+    public org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable String reference,
+            @PathVariable long id) {
+        Complaint complaint = complaints.findByReference(reference)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var content = attachments.content(complaint.id(), id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Type", content.contentType())
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(content.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content.bytes());
     }
 
     @PostMapping("/complaints/{reference}/events/{message}")

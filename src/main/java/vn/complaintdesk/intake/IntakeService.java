@@ -54,10 +54,13 @@ public class IntakeService {
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final Attachments attachments;
 
     public IntakeService(IntakeRules rules, ReferenceNumbers references, ComplaintRepository complaints,
             DeadlineRepository deadlines, ComplaintEventLog eventLog, RuntimeService runtimeService, JdbcClient jdbc,
-            ObjectMapper objectMapper, Clock clock, PlatformTransactionManager transactionManager) {
+            ObjectMapper objectMapper, Clock clock, PlatformTransactionManager transactionManager,
+            Attachments attachments) {
+        this.attachments = attachments;
         this.transaction = new TransactionTemplate(transactionManager);
         this.rules = rules;
         this.references = references;
@@ -75,7 +78,17 @@ public class IntakeService {
      * @param idempotencyKey optional; a retry with the same key and body answers the first result
      */
     public IntakeAnswer submit(ComplaintSubmission submission, String staffUser, String idempotencyKey) {
-        rules.check(submission, staffUser != null);
+        return submit(submission, staffUser, idempotencyKey, java.util.List.of());
+    }
+
+    /** As above, with files attached; they are checked with the fields and stored with the complaint. */
+    public IntakeAnswer submit(ComplaintSubmission submission, String staffUser, String idempotencyKey,
+            java.util.List<AttachmentUpload> uploads) {
+        var problems = new java.util.ArrayList<>(rules.problemsOf(submission, staffUser != null));
+        problems.addAll(attachments.problemsOf(uploads));
+        if (!problems.isEmpty()) {
+            throw new vn.complaintdesk.web.InvalidFieldsException(problems);
+        }
         String requestHash = hash(submission);
         if (idempotencyKey != null) {
             Optional<IntakeAnswer> earlier = earlierAnswer(idempotencyKey, requestHash);
@@ -90,11 +103,12 @@ public class IntakeService {
         // wait for each other's process start and never hold two pooled connections at once.
         String reference = references.next(receivedAt.getYear());
         return transaction.execute(status -> record(submission, staffUser, idempotencyKey, requestHash, reference,
-                receivedAt, now));
+                receivedAt, now, uploads));
     }
 
     private IntakeAnswer record(ComplaintSubmission submission, String staffUser, String idempotencyKey,
-            String requestHash, String reference, OffsetDateTime receivedAt, OffsetDateTime now) {
+            String requestHash, String reference, OffsetDateTime receivedAt, OffsetDateTime now,
+            java.util.List<AttachmentUpload> uploads) {
         LocalDate receivedDay = receivedAt.toLocalDate();
         var customerData = submission.customer();
         Complaint complaint = new Complaint(0, reference, ComplaintStatus.RECEIVED, submission.channel(),
@@ -114,7 +128,9 @@ public class IntakeService {
                     .update();
         }
         eventLog.record(id, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser, "RECEIVED",
-                "channel " + submission.channel() + ", category " + submission.category());
+                "channel " + submission.channel() + ", category " + submission.category()
+                        + (uploads.isEmpty() ? "" : ", " + uploads.size() + " attachment(s)"));
+        attachments.store(id, uploads, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser);
 
         Map<String, Object> variables = new HashMap<>();
         variables.put("category", submission.category().name());

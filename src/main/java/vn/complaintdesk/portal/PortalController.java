@@ -1,6 +1,8 @@
 package vn.complaintdesk.portal;
 
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -26,6 +31,7 @@ import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintDetails;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.HandlingRecords;
+import vn.complaintdesk.intake.AttachmentUpload;
 import vn.complaintdesk.intake.ComplaintSubmission;
 import vn.complaintdesk.intake.IntakeAnswer;
 import vn.complaintdesk.intake.IntakeService;
@@ -70,8 +76,16 @@ public class PortalController {
     }
 
     @PostMapping("/complaint")
-    public String fileComplaint(@RequestParam Map<String, String> values, Model model, RedirectAttributes redirect) {
+    public String fileComplaint(@RequestParam Map<String, String> values,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
+            RedirectAttributes redirect) throws IOException {
         Map<String, String> errors = new HashMap<>();
+        List<AttachmentUpload> uploads = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            if (!file.isEmpty()) {
+                uploads.add(new AttachmentUpload(file.getOriginalFilename(), file.getBytes()));
+            }
+        }
         Category category = null;
         if (values.get("category") != null && !values.get("category").isBlank()) {
             try {
@@ -96,7 +110,7 @@ public class PortalController {
                         language));
         if (errors.isEmpty()) {
             try {
-                IntakeAnswer answer = intake.submit(submission, null, null);
+                IntakeAnswer answer = intake.submit(submission, null, null, uploads);
                 redirect.addFlashAttribute("answer", answer);
                 return "redirect:/complaint/confirmation";
             } catch (InvalidFieldsException invalid) {
@@ -105,6 +119,14 @@ public class PortalController {
         }
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        return "portal/file";
+    }
+
+    /** A request over the server's upload limit never reaches the form handler: answer it politely. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    public String uploadTooLarge(Model model) {
+        model.addAttribute("values", Map.of());
+        model.addAttribute("errors", Map.of("attachments", text("attachments.requestTooLarge")));
         return "portal/file";
     }
 

@@ -30,6 +30,8 @@ class CustomerPortalInBrowserIT {
     @Autowired TaskWork tasks;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired vn.complaintdesk.intake.Attachments attachments;
+    @Autowired vn.complaintdesk.complaint.ComplaintRepository complaints;
 
     @Test
     void customerFilesFollowsRejectsAndRatesTwoAndTheDirectorGetsARecoveryTask() throws Exception {
@@ -47,10 +49,15 @@ class CustomerPortalInBrowserIT {
             customer.driver().findElement(By.id("description")).sendKeys("Tôi đủ điều kiện nhưng chưa nhận thưởng.");
             customer.driver().findElement(By.id("customer.name")).sendKeys("Đỗ Thị Hương");
             customer.driver().findElement(By.id("customer.email")).sendKeys("huong@example.vn");
+            java.nio.file.Path receipt = java.nio.file.Files.createTempFile("bien-lai", ".txt");
+            java.nio.file.Files.writeString(receipt, "Biên lai nạp tiền GD-991");
+            customer.driver().findElement(By.id("attachments")).sendKeys(receipt.toAbsolutePath().toString());
             customer.driver().findElement(By.id("submit")).click();
 
             String reference = customer.driver().findElement(By.id("reference")).getText();
             assertThat(reference).matches("KN-\\d{4}-\\d{6}");
+            assertThat(attachments.of(complaints.require(reference).id())).singleElement()
+                    .satisfies(a -> assertThat(a.filename()).startsWith("bien-lai"));
             customer.driver().findElement(By.id("tracking-link")).click();
             assertThat(customer.driver().findElement(By.id("reference")).getText()).isEqualTo(reference);
             String trackingUrl = customer.driver().getCurrentUrl();
