@@ -62,6 +62,8 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.name("username")).sendKeys(user);
         driver.findElement(By.name("password")).sendKeys(password);
         driver.findElement(By.id("login")).click();
+        // Wait until the login has landed, so the next page is opened with the new session.
+        driver.findElement(By.cssSelector("form[action$='/logout']"));
     }
 
     @Override

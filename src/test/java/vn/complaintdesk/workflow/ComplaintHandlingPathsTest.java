@@ -214,6 +214,16 @@ class ComplaintHandlingPathsTest {
     }
 
     @Test
+    void aRejectedRefundReworkedIntoAnExplanationStillGoesBackToTheDirector() {
+        String ref = driver.submit(Category.PAYMENT_DELAY).reference();
+        driver.complete(ref, "AnalyzeComplaint", "agent", Map.of("outcome", "RESOLVE_NOW"));
+        driver.complete(ref, "ProposeResolution", "agent", REFUND);
+        driver.complete(ref, "ApproveResolution", "director", Map.of("decision", "REJECT", "comment", "Không hoàn tiền"));
+        driver.complete(ref, "ProposeResolution", "agent", EXPLANATION);
+        assertThat(driver.instance(ref)).isWaitingAt("ApproveResolution");
+    }
+
+    @Test
     void moreInvestigationSendsTheComplaintBackToAnalysis() {
         String ref = driver.submit(Category.PAYMENT_DELAY).reference();
         driver.complete(ref, "AnalyzeComplaint", "agent", Map.of("outcome", "RESOLVE_NOW"));

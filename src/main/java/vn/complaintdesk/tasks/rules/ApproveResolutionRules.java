@@ -53,6 +53,11 @@ public class ApproveResolutionRules implements TaskFieldRules {
         Long proposalId = records.latestProposal(complaint.id()).map(HandlingRecords.Proposal::id).orElse(null);
         records.decided(complaint.id(), proposalId, complaint.round(), decision, values.text("comment"), actor);
         task.getExecution().setVariable("decision", decision);
+        if (!"APPROVE".equals(decision)) {
+            // Once a director has stepped in, a reworked proposal goes back to the director,
+            // even if it became a mere explanation.
+            task.getExecution().setVariable("firstContact", false);
+        }
         eventLog.record(complaint.id(), actor, "APPROVAL_" + decision,
                 values.text("comment") == null ? "round " + complaint.round() : values.text("comment"));
     }
