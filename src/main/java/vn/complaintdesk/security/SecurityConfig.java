@@ -68,6 +68,7 @@ public class SecurityConfig {
                         .requestMatchers("/api/track/**", "/api/channels/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(StaffRoles.ADMIN)
                         .requestMatchers("/complaints/new").hasAnyRole(StaffRoles.AGENTS, StaffRoles.DIRECTORS)
+                        .requestMatchers("/admin/**").hasRole(StaffRoles.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks").permitAll())
                 .httpBasic(Customizer.withDefaults())
