@@ -46,13 +46,15 @@ public class ComplaintPagesController {
     private final IntakeService intake;
     private final TaskWork taskWork;
     private final vn.complaintdesk.intake.Attachments attachments;
+    private final InternalNotes notes;
     private final ZoneId zone;
     private final org.springframework.context.MessageSource messages;
 
     public ComplaintPagesController(org.springframework.context.MessageSource messages, ComplaintRepository complaints, ComplaintSearch search, ComplaintDetails details,
             CustomerEvents customerEvents, IntakeService intake, TaskWork taskWork, WorkingDayCalendar calendar,
-            vn.complaintdesk.intake.Attachments attachments) {
+            vn.complaintdesk.intake.Attachments attachments, InternalNotes notes) {
         this.attachments = attachments;
+        this.notes = notes;
         this.messages = messages;
         this.complaints = complaints;
         this.search = search;
@@ -84,6 +86,8 @@ public class ComplaintPagesController {
                 .filter(t -> t.assignee() == null ? t.candidateGroups().stream().anyMatch(staff.groups()::contains)
                         : t.assignee().equals(staff.userId()))
                 .map(ComplaintDetails.OpenTask::id).toList());
+        model.addAttribute("mayAddNotes", !staff.groups().isEmpty()
+                && !staff.groups().equals(Set.of(StaffRoles.AUDITORS)));
         boolean mayEnter = staff.groups().stream().anyMatch(MAY_ENTER_CUSTOMER_EVENTS::contains);
         model.addAttribute("waitingForInfo", mayEnter && customerEvents.isWaitingFor(reference, CustomerEvents.INFO_PROVIDED));
         model.addAttribute("waitingForAnswer", mayEnter && customerEvents.isWaitingFor(reference, CustomerEvents.ANSWERED));
@@ -103,6 +107,27 @@ public class ComplaintPagesController {
                         .filename(content.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(content.bytes());
+    }
+
+    @PostMapping("/complaints/{reference}/notes")
+    public String addNote(@PathVariable String reference, @RequestParam(required = false) String body,
+            @RequestParam(name = "attachment", required = false) org.springframework.web.multipart.MultipartFile file,
+            Authentication authentication, RedirectAttributes redirect) throws java.io.IOException {
+        CurrentStaff staff = CurrentStaff.of(authentication);
+        if (staff.groups().isEmpty() || staff.groups().equals(Set.of(StaffRoles.AUDITORS))) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        Complaint complaint = complaints.findByReference(reference)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        vn.complaintdesk.intake.AttachmentUpload upload = file == null || file.isEmpty() ? null
+                : new vn.complaintdesk.intake.AttachmentUpload(file.getOriginalFilename(), file.getBytes());
+        try {
+            notes.add(complaint, staff.userId(), body, upload);
+            redirect.addFlashAttribute("success", "note.added");
+        } catch (InvalidFieldsException invalid) {
+            redirect.addFlashAttribute("eventErrors", invalid.problems());
+        }
+        return "redirect:/complaints/" + reference;
     }
 
     @PostMapping("/complaints/{reference}/events/{message}")

@@ -75,16 +75,21 @@ public class Attachments {
 
     /** Stores checked uploads in the caller's transaction. */
     public void store(long complaintId, List<AttachmentUpload> uploads, String uploadedBy) {
-        for (AttachmentUpload upload : uploads) {
-            jdbc.sql("""
-                    INSERT INTO attachment (complaint_id, filename, content_type, size_bytes, sha256, content,
-                        uploaded_by, uploaded_at)
-                    VALUES (:c, :name, :type, :size, :sha, :content, :by, :at)""")
-                    .param("c", complaintId).param("name", safeName(upload.filename()))
-                    .param("type", typeOf(upload.content()).orElseThrow()).param("size", upload.content().length)
-                    .param("sha", sha256(upload.content())).param("content", upload.content())
-                    .param("by", uploadedBy).param("at", OffsetDateTime.now(clock)).update();
-        }
+        uploads.forEach(upload -> storeOne(complaintId, upload, uploadedBy));
+    }
+
+    /** Stores one checked upload in the caller's transaction and answers its id. */
+    public long storeOne(long complaintId, AttachmentUpload upload, String uploadedBy) {
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO attachment (complaint_id, filename, content_type, size_bytes, sha256, content,
+                    uploaded_by, uploaded_at)
+                VALUES (:c, :name, :type, :size, :sha, :content, :by, :at)""")
+                .param("c", complaintId).param("name", safeName(upload.filename()))
+                .param("type", typeOf(upload.content()).orElseThrow()).param("size", upload.content().length)
+                .param("sha", sha256(upload.content())).param("content", upload.content())
+                .param("by", uploadedBy).param("at", OffsetDateTime.now(clock)).update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     public List<Attachment> of(long complaintId) {
