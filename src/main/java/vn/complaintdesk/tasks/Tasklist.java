@@ -35,8 +35,13 @@ public class Tasklist {
     private final TaskWork work;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
+    private final vn.complaintdesk.complaint.CustomerHistory history;
+    private final vn.complaintdesk.complaint.ComplaintRepository complaints;
 
-    public Tasklist(TaskWork work, WorkingDayCalendar calendar, Clock clock) {
+    public Tasklist(TaskWork work, WorkingDayCalendar calendar, Clock clock,
+            vn.complaintdesk.complaint.CustomerHistory history, vn.complaintdesk.complaint.ComplaintRepository complaints) {
+        this.history = history;
+        this.complaints = complaints;
         this.work = work;
         this.calendar = calendar;
         this.clock = clock;
@@ -58,18 +63,27 @@ public class Tasklist {
                 .toList();
         int pages = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(Math.max(query.page(), 0), pages - 1);
-        return new Page(rows.subList(page * PAGE_SIZE, Math.min(rows.size(), (page + 1) * PAGE_SIZE)), page, pages,
-                rows.size());
+        List<TasklistRow> shown = rows.subList(page * PAGE_SIZE, Math.min(rows.size(), (page + 1) * PAGE_SIZE));
+        return new Page(withRepeatComplainants(shown), page, pages, rows.size());
+    }
+
+    /** Only the rows shown are looked up: how many other complaints each customer has. */
+    private List<TasklistRow> withRepeatComplainants(List<TasklistRow> rows) {
+        Set<String> references = rows.stream().map(r -> r.task().reference()).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        Map<String, Integer> others = history.otherComplaints(complaints.findByReferences(references).values());
+        return rows.stream().map(r -> new TasklistRow(r.task(), r.priorityName(), r.workingDaysLeft(), r.urgency(),
+                others.getOrDefault(r.task().reference(), 0))).toList();
     }
 
     private TasklistRow row(TaskView task, OffsetDateTime now) {
         if (task.due() == null) {
-            return new TasklistRow(task, priorityName(task.priority()), null, TasklistRow.ON_TIME);
+            return new TasklistRow(task, priorityName(task.priority()), null, TasklistRow.ON_TIME, 0);
         }
         double left = calendar.workingDaysUntil(now, task.due());
         String urgency = task.due().isBefore(now) ? TasklistRow.OVERDUE
                 : left < 1 ? TasklistRow.WARNING : TasklistRow.ON_TIME;
-        return new TasklistRow(task, priorityName(task.priority()), left, urgency);
+        return new TasklistRow(task, priorityName(task.priority()), left, urgency, 0);
     }
 
     static String priorityName(int priority) {

@@ -1,7 +1,8 @@
 package vn.complaintdesk.tasks;
 
 /** One row of the tasklist page: the task and the time left to its deadline. */
-public record TasklistRow(TaskView task, String priorityName, Double workingDaysLeft, String urgency) {
+public record TasklistRow(TaskView task, String priorityName, Double workingDaysLeft, String urgency,
+        int otherComplaints) {
 
     public static final String OVERDUE = "overdue";
     public static final String WARNING = "warning";
