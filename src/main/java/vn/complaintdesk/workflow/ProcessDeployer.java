@@ -1,9 +1,12 @@
 package vn.complaintdesk.workflow;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -37,32 +40,43 @@ public class ProcessDeployer {
     @EventListener(ApplicationStartedEvent.class)
     @Order(0)
     public void deployProcesses() throws IOException {
+        Map<String, byte[]> files = processesFolder();
+        if (files.isEmpty()) {
+            log.warn("No BPMN or DMN found under processes/");
+            return;
+        }
+        DeploymentWithDefinitions deployment = deploy(files);
+        log.info("Deployed {} files of processes/ (deployment {}, {} new process definitions)", files.size(),
+                deployment.getId(),
+                deployment.getDeployedProcessDefinitions() == null ? 0 : deployment.getDeployedProcessDefinitions().size());
+    }
+
+    /** The BPMN and DMN files packaged from processes/, by file name. */
+    public Map<String, byte[]> processesFolder() throws IOException {
         Resource[] resources = new PathMatchingResourcePatternResolver(getClass().getClassLoader())
                 .getResources("classpath*:processes/**/*.*");
-        DeploymentBuilder builder = repositoryService.createDeployment()
-                .name(DEPLOYMENT_NAME)
-                .source("processes/")
-                .enableDuplicateFiltering(false);
-        int count = 0;
-        Resource[] sorted = Arrays.stream(resources)
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Resource[] models = Arrays.stream(resources)
                 .filter(Resource::isReadable)
                 .filter(r -> isModel(r.getFilename()))
                 .sorted(Comparator.comparing(Resource::getFilename))
                 .toArray(Resource[]::new);
-        for (Resource resource : sorted) {
+        for (Resource resource : models) {
             try (InputStream in = resource.getInputStream()) {
-                builder.addInputStream("processes/" + resource.getFilename(), new java.io.ByteArrayInputStream(in.readAllBytes()));
-                count++;
+                files.put(resource.getFilename(), in.readAllBytes());
             }
         }
-        if (count == 0) {
-            log.warn("No BPMN or DMN found under processes/");
-            return;
-        }
-        DeploymentWithDefinitions deployment = builder.deployWithResult();
-        log.info("Deployed {} files of processes/ (deployment {}, {} new process definitions)", count,
-                deployment.getId(),
-                deployment.getDeployedProcessDefinitions() == null ? 0 : deployment.getDeployedProcessDefinitions().size());
+        return files;
+    }
+
+    /** Deploys the given files as the processes/ deployment; nothing new when none changed. */
+    public DeploymentWithDefinitions deploy(Map<String, byte[]> files) {
+        DeploymentBuilder builder = repositoryService.createDeployment()
+                .name(DEPLOYMENT_NAME)
+                .source("processes/")
+                .enableDuplicateFiltering(false);
+        files.forEach((name, content) -> builder.addInputStream("processes/" + name, new ByteArrayInputStream(content)));
+        return builder.deployWithResult();
     }
 
     private static boolean isModel(String filename) {

@@ -69,6 +69,15 @@ class SecurityTest {
     }
 
     @Test
+    void analystsSeeTheDeployedVersionsAndAgentsDoNot() {
+        var page = http.withBasicAuth("analyst", "demo").getForEntity("/processes", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("data-key=\"complaint-handling\"", "limitation-period");
+        assertThat(http.withBasicAuth("agent", "demo").getForEntity("/processes", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void wrongPasswordIsRefused() {
         assertThat(http.withBasicAuth("agent", "wrong").getForEntity("/engine-rest/engine", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

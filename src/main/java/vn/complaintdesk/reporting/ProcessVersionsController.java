@@ -1,0 +1,58 @@
+package vn.complaintdesk.reporting;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * For analysts (and admins, directors): every deployed version of the diagrams and decision tables,
+ * with the number of complaints still running on each process version.
+ */
+@Controller
+public class ProcessVersionsController {
+
+    public record ProcessVersion(String id, String key, String name, int version, String deploymentId,
+            java.util.Date deployedAt, long running) {
+    }
+
+    public record DecisionVersion(String key, String name, int version, String deploymentId) {
+    }
+
+    private final RepositoryService repositoryService;
+    private final RuntimeService runtimeService;
+
+    public ProcessVersionsController(RepositoryService repositoryService, RuntimeService runtimeService) {
+        this.repositoryService = repositoryService;
+        this.runtimeService = runtimeService;
+    }
+
+    @GetMapping("/processes")
+    public String versions(Model model) {
+        List<ProcessVersion> processes = repositoryService.createProcessDefinitionQuery()
+                .orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion().desc().list().stream()
+                .map(this::version).toList();
+        List<DecisionVersion> decisions = repositoryService.createDecisionDefinitionQuery()
+                .orderByDecisionDefinitionKey().asc().orderByDecisionDefinitionVersion().desc().list().stream()
+                .map(d -> new DecisionVersion(d.getKey(), d.getName(), d.getVersion(), d.getDeploymentId()))
+                .toList();
+        model.addAttribute("processes", processes);
+        model.addAttribute("decisions", decisions);
+        return "reporting/processes";
+    }
+
+    private ProcessVersion version(ProcessDefinition definition) {
+        Deployment deployment = repositoryService.createDeploymentQuery().deploymentId(definition.getDeploymentId())
+                .singleResult();
+        long running = runtimeService.createProcessInstanceQuery().processDefinitionId(definition.getId()).count();
+        return new ProcessVersion(definition.getId(), definition.getKey(), definition.getName(),
+                definition.getVersion(), definition.getDeploymentId(),
+                deployment == null ? null : deployment.getDeploymentTime(), running);
+    }
+
+}
