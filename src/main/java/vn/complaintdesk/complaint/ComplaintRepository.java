@@ -108,6 +108,11 @@ public class ComplaintRepository {
                 .param("expires", trackingExpiresAt).param("id", id).update();
     }
 
+    /** Row mapper for other features' queries over the complaint table. */
+    public static Complaint mapRow(ResultSet rs, int row) throws SQLException {
+        return map(rs, row);
+    }
+
     static Complaint map(ResultSet rs, int row) throws SQLException {
         String social = rs.getString("social_network");
         return new Complaint(

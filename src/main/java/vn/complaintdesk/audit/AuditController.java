@@ -1,0 +1,114 @@
+package vn.complaintdesk.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import vn.complaintdesk.complaint.Complaint;
+import vn.complaintdesk.complaint.ComplaintDetails;
+import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.complaint.ComplaintRepository;
+import vn.complaintdesk.complaint.HandlingRecords;
+import vn.complaintdesk.intake.Attachments;
+
+/** The auditor's complaint file (read-only, auditors and directors): search, CSV export, one file. */
+@Controller
+public class AuditController {
+
+    private final AuditSearch search;
+    private final AuditTimeline timeline;
+    private final AuditCsv csv;
+    private final ComplaintRepository complaints;
+    private final ComplaintDetails details;
+    private final HandlingRecords records;
+    private final Attachments attachments;
+    private final ComplaintEventLog eventLog;
+
+    public AuditController(AuditSearch search, AuditTimeline timeline, AuditCsv csv, ComplaintRepository complaints,
+            ComplaintDetails details, HandlingRecords records, Attachments attachments, ComplaintEventLog eventLog) {
+        this.search = search;
+        this.timeline = timeline;
+        this.csv = csv;
+        this.complaints = complaints;
+        this.details = details;
+        this.records = records;
+        this.attachments = attachments;
+        this.eventLog = eventLog;
+    }
+
+    @GetMapping("/audit/complaints")
+    public String search(@RequestParam(required = false) String reference,
+            @RequestParam(required = false) String customer, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String department,
+            @RequestParam(defaultValue = "false") boolean deadlineMissed, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        AuditSearch.Criteria criteria = new AuditSearch.Criteria(reference, customer, date(from), date(to), status,
+                category, channel, department, deadlineMissed);
+        model.addAttribute("criteria", criteria);
+        model.addAttribute("result", search.page(criteria, page));
+        return "audit/search";
+    }
+
+    @GetMapping("/audit/complaints.csv")
+    public ResponseEntity<byte[]> export(@RequestParam(required = false) String reference,
+            @RequestParam(required = false) String customer, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String department,
+            @RequestParam(defaultValue = "false") boolean deadlineMissed) {
+        AuditSearch.Criteria criteria = new AuditSearch.Criteria(reference, customer, date(from), date(to), status,
+                category, channel, department, deadlineMissed);
+        byte[] body = csv.of(search.all(criteria));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("complaints.csv", StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    @GetMapping("/audit/complaints/{reference}")
+    public String file(@PathVariable String reference, Authentication authentication, Model model) {
+        Complaint complaint = complaints.findByReference(reference)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // Who opened which file, and when, is itself part of the record.
+        eventLog.record(complaint.id(), authentication.getName(), "FILE_OPENED", "auditor's file");
+        long id = complaint.id();
+        model.addAttribute("complaint", complaint);
+        model.addAttribute("view", details.staffView(complaint));
+        model.addAttribute("timeline", timeline.of(complaint));
+        model.addAttribute("investigations", records.investigations(id));
+        model.addAttribute("proposal", records.latestProposal(id).orElse(null));
+        model.addAttribute("approval", records.latestApproval(id).orElse(null));
+        model.addAttribute("answer", records.latestCustomerAnswer(id).orElse(null));
+        model.addAttribute("escalation", records.escalation(id).orElse(null));
+        model.addAttribute("survey", records.survey(id).orElse(null));
+        model.addAttribute("attachments", attachments.of(id));
+        return "audit/file";
+    }
+
+    private static LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "dates are YYYY-MM-DD");
+        }
+    }
+
+}

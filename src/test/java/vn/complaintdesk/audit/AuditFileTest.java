@@ -1,0 +1,79 @@
+package vn.complaintdesk.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.complaintdesk.complaint.Category;
+import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.support.DeskTest;
+import vn.complaintdesk.support.ProcessDriver;
+
+/** Auditors read everything of a complaint, merged with the engine's history; reading is logged. */
+@DeskTest
+class AuditFileTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired ProcessDriver driver;
+    @Autowired ComplaintEventLog eventLog;
+
+    @Test
+    void theFileMergesTheLogBookWithTheProcessHistoryAndRecordsWhoOpenedIt() throws Exception {
+        String ref = driver.closed(Category.PROMOTION_TERMS);
+        String page = mvc.perform(get("/audit/complaints/" + ref).with(user("auditor").roles("auditors")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("data-source=\"log\"", "data-source=\"engine\"", "data-source=\"variable\"",
+                "Analyse complaint", "RESOLVE_NOW", "data-deadline=\"reply\"");
+        assertThat(eventLog.of(driver.complaint(ref).id()))
+                .anySatisfy(e -> {
+                    assertThat(e.type()).isEqualTo("FILE_OPENED");
+                    assertThat(e.actor()).isEqualTo("auditor");
+                });
+    }
+
+    @Test
+    void onlyAuditorsAndDirectorsOpenFiles() throws Exception {
+        String ref = driver.submit(Category.OTHER).reference();
+        mvc.perform(get("/audit/complaints/" + ref).with(user("agent").roles("cs-agents"))).andExpect(status().isForbidden());
+        mvc.perform(get("/audit/complaints/" + ref).with(user("director").roles("cs-directors"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void searchFiltersAndTheCsvOpensInExcelWithVietnamese() throws Exception {
+        String ref = driver.submit(Category.BILLING).reference();
+        mvc.perform(get("/audit/complaints").param("reference", ref).param("category", "BILLING")
+                        .with(user("auditor").roles("auditors")))
+                .andExpect(content().string(Matchers.containsString("data-reference=\"" + ref + "\"")));
+        mvc.perform(get("/audit/complaints").param("reference", ref).param("category", "DELIVERY")
+                        .with(user("auditor").roles("auditors")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("data-reference=\"" + ref + "\""))));
+
+        byte[] csv = mvc.perform(get("/audit/complaints.csv").param("reference", ref)
+                        .with(user("auditor").roles("auditors")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains(ref, "Phạm Quốc Anh");
+    }
+
+    @Test
+    void aCsvCellNeverStartsAFormula() {
+        assertThat(AuditCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(AuditCsv.cell("Nguyễn, Văn A")).isEqualTo("\"Nguyễn, Văn A\"");
+        assertThat(AuditCsv.cell("KN-2026-000001")).isEqualTo("KN-2026-000001");
+    }
+
+    @Test
+    void aBadDateIsA400NotA500() throws Exception {
+        mvc.perform(get("/audit/complaints").param("from", "hôm qua").with(user("auditor").roles("auditors")))
+                .andExpect(status().isBadRequest());
+    }
+}
