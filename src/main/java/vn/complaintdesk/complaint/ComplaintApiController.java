@@ -47,10 +47,11 @@ public class ComplaintApiController {
         return ResponseEntity.noContent().build();
     }
 
-    @GetMapping(path = "/letters/{id}", produces = MediaType.TEXT_PLAIN_VALUE)
-    public String letter(@PathVariable String reference, @PathVariable long id) {
+    /** The letter's PDF as stored (immutable; its SHA-256 is the letter's {@code sha256} and the ETag). */
+    @GetMapping("/letters/{id}")
+    public ResponseEntity<byte[]> letter(@PathVariable String reference, @PathVariable long id) {
         Complaint complaint = complaints.require(reference);
-        return letters.find(complaint.id(), id).map(Letters.Letter::body)
+        return letters.file(complaint, id).map(Letters::download)
                 .orElseThrow(() -> new NotFoundException("No letter " + id + " on " + reference));
     }
 }

@@ -103,6 +103,11 @@ public class ComplaintRepository {
                 .param("closedAt", closedAt).param("expires", trackingExpiresAt).param("id", id).update();
     }
 
+    public void recordResolutionTime(long id, int workingDays) {
+        jdbc.sql("UPDATE complaint SET resolution_working_days = :days WHERE id = :id")
+                .param("days", workingDays).param("id", id).update();
+    }
+
     public void setTrackingExpiry(long id, OffsetDateTime trackingExpiresAt) {
         jdbc.sql("UPDATE complaint SET tracking_expires_at = :expires WHERE id = :id")
                 .param("expires", trackingExpiresAt).param("id", id).update();

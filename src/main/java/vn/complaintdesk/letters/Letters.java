@@ -5,21 +5,31 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.web.LocalizedFormats;
+import vn.complaintdesk.web.PublicLinks;
+import vn.complaintdesk.workflow.CalendarProperties;
 
 /**
- * Written replies and refusals, stored once and never changed, with the SHA-256 of their text.
- * A retried job finds the letter it already wrote (dedup key) instead of writing a second one.
+ * Written replies and refusals as PDF, stored once and never changed, with the SHA-256 of the PDF
+ * bytes. A retried job finds the letter it already wrote (dedup key) instead of writing a second
+ * one, so the customer, the mail attachment and the staff all see the very same file.
  */
 @Component
 public class Letters {
@@ -28,68 +38,144 @@ public class Letters {
         REPLY, SECOND_REPLY, MEETING_INVITATION, REFUSAL, INTAKE_RECEIPT
     }
 
-    public record Letter(long id, String kind, OffsetDateTime createdAt, String sha256, String language, String body) {
+    /** A letter as listed on the complaint (without its content). */
+    public record Letter(long id, String kind, OffsetDateTime createdAt, String sha256, String language) {
     }
 
+    /** A letter's file, for download and as mail attachment. */
+    public record LetterFile(long id, String kind, String fileName, String contentType, byte[] content,
+            String sha256) {
+    }
+
+    public static final String PDF = "application/pdf";
+
     private final JdbcClient jdbc;
-    private final MessageSource messages;
+    private final LetterPdfRenderer renderer;
+    private final LetterheadProperties letterhead;
+    private final PublicLinks links;
     private final ComplaintEventLog eventLog;
+    private final CalendarProperties calendar;
     private final Clock clock;
 
-    public Letters(JdbcClient jdbc, MessageSource messages, ComplaintEventLog eventLog, Clock clock) {
+    public Letters(JdbcClient jdbc, LetterPdfRenderer renderer, LetterheadProperties letterhead, PublicLinks links,
+            ComplaintEventLog eventLog, CalendarProperties calendar, Clock clock) {
         this.jdbc = jdbc;
-        this.messages = messages;
+        this.renderer = renderer;
+        this.letterhead = letterhead;
+        this.links = links;
         this.eventLog = eventLog;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
-    /** Writes the letter of the given kind from messages_xx ({@code letter.<KIND>}); args follow the reference. */
-    public Letter issue(Complaint complaint, Kind kind, String dedupSuffix, Object... args) {
+    /**
+     * Writes the letter of the given kind from {@code templates/letters/<KIND>.html} in the customer's
+     * language. {@code details} are the kind's own values (replyText, remedy, amount, answerBy,
+     * meetingAt; limitationDays, incidentDate, daysSinceIncident), added to the complaint's own.
+     */
+    public Letter issue(Complaint complaint, Kind kind, String dedupSuffix, Map<String, ?> details) {
         String dedupKey = complaint.reference() + ":" + kind + (dedupSuffix == null ? "" : ":" + dedupSuffix);
         Optional<Letter> existing = byDedupKey(dedupKey);
         if (existing.isPresent()) {
             return existing.get();
         }
         Locale locale = Locale.forLanguageTag(complaint.customer().language());
-        Object[] all = new Object[args.length + 2];
-        all[0] = complaint.reference();
-        all[1] = complaint.customer().name();
-        System.arraycopy(args, 0, all, 2, args.length);
-        String body = messages.getMessage("letter." + kind, all, locale);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<String, Object> model = new HashMap<>(details);
+        model.put("kind", kind.name());
+        model.put("lang", locale.getLanguage());
+        model.put("reference", complaint.reference());
+        model.put("customerName", complaint.customer().name());
+        model.put("complaintSubject", complaint.subject());
+        model.put("receivedAt", complaint.receivedAt());
+        model.put("issuedAt", now);
+        model.put("trackingUrl", links.tracking(complaint.reference(), complaint.trackingToken()));
+        model.put("letterhead", letterhead);
+        model.put("fmt", new LocalizedFormats(locale, calendar.zone()));
+        String xhtml = renderer.html(kind, locale, model);
+        byte[] pdf = renderer.pdf(xhtml);
+        String sha256 = sha256(pdf);
         jdbc.sql("""
-                INSERT INTO letter (complaint_id, kind, dedup_key, language, body, sha256, created_at)
-                VALUES (:c, :kind, :key, :lang, :body, :sha, :at)""")
+                INSERT INTO letter (complaint_id, kind, dedup_key, language, body, pdf, sha256, created_at)
+                VALUES (:c, :kind, :key, :lang, :body, :pdf, :sha, :at)""")
                 .param("c", complaint.id()).param("kind", kind.name()).param("key", dedupKey)
-                .param("lang", locale.getLanguage()).param("body", body).param("sha", sha256(body))
-                .param("at", OffsetDateTime.now(clock)).update();
-        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "LETTER_ISSUED", kind.name());
+                .param("lang", locale.getLanguage()).param("body", xhtml).param("pdf", pdf).param("sha", sha256)
+                .param("at", now).update();
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "LETTER_ISSUED", kind.name() + " sha256 " + sha256);
         return byDedupKey(dedupKey).orElseThrow();
     }
 
     public List<Letter> of(long complaintId) {
-        return jdbc.sql("SELECT * FROM letter WHERE complaint_id = :c ORDER BY created_at, id")
+        return jdbc.sql("""
+                SELECT id, kind, created_at, sha256, language FROM letter WHERE complaint_id = :c
+                ORDER BY created_at, id""")
                 .param("c", complaintId).query((rs, n) -> map(rs)).list();
     }
 
     public Optional<Letter> find(long complaintId, long letterId) {
-        return jdbc.sql("SELECT * FROM letter WHERE complaint_id = :c AND id = :id")
+        return jdbc.sql("SELECT id, kind, created_at, sha256, language FROM letter WHERE complaint_id = :c AND id = :id")
                 .param("c", complaintId).param("id", letterId).query((rs, n) -> map(rs)).optional();
     }
 
+    /** The file of one of this complaint's letters; empty for another complaint's letter. */
+    public Optional<LetterFile> file(Complaint complaint, long letterId) {
+        return file("l.complaint_id = :c AND l.id = :id", Map.of("c", complaint.id(), "id", letterId));
+    }
+
+    /** The file of a letter, whoever's it is (for the mail that carries it). */
+    public Optional<LetterFile> file(long letterId) {
+        return file("l.id = :id", Map.of("id", letterId));
+    }
+
+    private Optional<LetterFile> file(String where, Map<String, Object> params) {
+        return jdbc.sql("""
+                SELECT l.id, l.kind, l.sha256, l.pdf, l.body, c.reference
+                FROM letter l JOIN complaint c ON c.id = l.complaint_id
+                WHERE\s""" + where)
+                .params(params)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    String kind = rs.getString("kind");
+                    String base = rs.getString("reference") + "-" + kind.toLowerCase(Locale.ROOT).replace('_', '-')
+                            + "-" + id;
+                    byte[] pdf = rs.getBytes("pdf");
+                    if (pdf == null) {
+                        // Written before letters became PDFs (V3): the stored text is the letter.
+                        return new LetterFile(id, kind, base + ".txt", "text/plain;charset=UTF-8",
+                                rs.getString("body").getBytes(StandardCharsets.UTF_8), rs.getString("sha256"));
+                    }
+                    return new LetterFile(id, kind, base + ".pdf", PDF, pdf, rs.getString("sha256"));
+                })
+                .optional();
+    }
+
+    /**
+     * The HTTP answer for a download: the file inline with its name, its SHA-256 as ETag, and no
+     * caching (letters hold personal data and the customer's link carries their token).
+     */
+    public static ResponseEntity<byte[]> download(LetterFile file) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(file.fileName()).build().toString())
+                .eTag("\"" + file.sha256() + "\"")
+                .cacheControl(CacheControl.noStore())
+                .body(file.content());
+    }
+
     private Optional<Letter> byDedupKey(String key) {
-        return jdbc.sql("SELECT * FROM letter WHERE dedup_key = :key").param("key", key)
-                .query((rs, n) -> map(rs)).optional();
+        return jdbc.sql("SELECT id, kind, created_at, sha256, language FROM letter WHERE dedup_key = :key")
+                .param("key", key).query((rs, n) -> map(rs)).optional();
     }
 
     private static Letter map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Letter(rs.getLong("id"), rs.getString("kind"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getString("sha256"), rs.getString("language"), rs.getString("body"));
+                rs.getString("sha256"), rs.getString("language"));
     }
 
-    static String sha256(String text) {
+    static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -13,10 +13,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.letters.Letters;
+
 /**
  * Delivers pending outbox messages after their transaction committed. Each message is claimed by a
  * conditional update before sending, so two nodes or a retried run never send it twice; failures
  * back off exponentially and end as FAILED after the configured number of attempts.
+ *
+ * <p>A message is sent exactly as it was rendered when queued; only its attachment (the immutable
+ * letter PDF) is read at sending time. Its Message-ID is fixed before the first attempt, so if the
+ * SMTP server took a mail but the app died before recording SENT, the one resend carries the same
+ * Message-ID and the receiving side can drop the duplicate.
  */
 @Component
 public class OutboxDispatcher implements DisposableBean {
@@ -27,14 +34,20 @@ public class OutboxDispatcher implements DisposableBean {
     private final Clock clock;
     private final List<NotificationSender> senders;
     private final OutboxProperties properties;
+    private final Letters letters;
+    private final CustomerMailProperties mail;
     private final java.util.concurrent.ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "outbox-dispatcher");
         thread.setDaemon(true);
         return thread;
     });
 
+    /** A due row: the message as queued, and what completes it at sending time. */
+    private record Due(OutgoingMessage message, long complaintId, Long letterId) {
+    }
+
     public OutboxDispatcher(JdbcClient jdbc, Clock clock, List<NotificationSender> senders,
-            OutboxProperties properties) {
+            OutboxProperties properties, Letters letters, CustomerMailProperties mail) {
         this.jdbc = jdbc;
         this.clock = clock;
         // Adapters for real channels come before the logging fallback.
@@ -42,6 +55,8 @@ public class OutboxDispatcher implements DisposableBean {
                 .sorted((a, b) -> Boolean.compare(a instanceof LoggingNotificationSender, b instanceof LoggingNotificationSender))
                 .toList();
         this.properties = properties;
+        this.letters = letters;
+        this.mail = mail;
     }
 
     public void wakeUp() {
@@ -51,18 +66,21 @@ public class OutboxDispatcher implements DisposableBean {
     @Scheduled(fixedDelayString = "${complaints.outbox.poll-interval:PT5S}", initialDelayString = "PT5S")
     public synchronized void deliverDue() {
         try {
-            List<OutgoingMessage> due;
+            List<Due> due;
             do {
                 due = jdbc.sql("""
-                        SELECT n.id, c.reference, n.type, n.channel, n.recipient, n.language, n.subject, n.body
+                        SELECT n.id, c.reference, n.type, n.channel, n.recipient, n.language, n.subject, n.body,
+                            n.body_html, n.message_id, n.complaint_id, n.letter_id
                         FROM notification n JOIN complaint c ON c.id = n.complaint_id
                         WHERE n.status = 'PENDING' AND n.next_attempt_at <= :now ORDER BY n.next_attempt_at, n.id
                         LIMIT :limit""")
                         .param("now", OffsetDateTime.now(clock))
                         .param("limit", properties.batchSize())
-                        .query((rs, i) -> new OutgoingMessage(rs.getLong(1), rs.getString(2),
+                        .query((rs, i) -> new Due(new OutgoingMessage(rs.getLong(1), rs.getString(2),
                                 NotificationType.valueOf(rs.getString(3)), DeliveryChannel.valueOf(rs.getString(4)),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getString(10), null, List.of()), rs.getLong(11),
+                                rs.getObject(12) == null ? null : rs.getLong(12)))
                         .list();
                 due.forEach(this::deliver);
             } while (due.size() == properties.batchSize());
@@ -71,18 +89,25 @@ public class OutboxDispatcher implements DisposableBean {
         }
     }
 
-    private void deliver(OutgoingMessage message) {
+    private void deliver(Due due) {
+        OutgoingMessage queued = due.message();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // Rows queued before V3 have no Message-ID yet: fix one now, before the first attempt.
+        String messageId = queued.messageId() != null ? queued.messageId() : mail.newMessageId(queued.reference());
         // Claim: push the next attempt out first, so a crash during sending retries later, not now.
         int claimed = jdbc.sql("""
-                UPDATE notification SET attempts = attempts + 1, next_attempt_at = :later
+                UPDATE notification SET attempts = attempts + 1, next_attempt_at = :later,
+                    message_id = COALESCE(message_id, :messageId)
                 WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now""")
-                .param("later", now.plus(backoff(message.id())))
-                .param("id", message.id()).param("now", now).update();
+                .param("later", now.plus(backoff(queued.id())))
+                .param("messageId", messageId)
+                .param("id", queued.id()).param("now", now).update();
         if (claimed == 0) {
             return;
         }
+        OutgoingMessage message = queued;
         try {
+            message = complete(due, messageId);
             senderFor(message.channel()).send(message);
             jdbc.sql("UPDATE notification SET status = 'SENT', sent_at = :now, last_error = NULL WHERE id = :id")
                     .param("now", OffsetDateTime.now(clock)).param("id", message.id()).update();
@@ -96,6 +121,27 @@ public class OutboxDispatcher implements DisposableBean {
                     .param("max", properties.maxAttempts()).param("id", message.id()).update();
             log.warn("Delivery of notification {} ({}) failed: {}", message.id(), message.type(), error);
         }
+    }
+
+    /** Adds what is read at sending time: the attachment and the thread the mail belongs to. */
+    private OutgoingMessage complete(Due due, String messageId) {
+        OutgoingMessage m = due.message();
+        List<Attachment> attachments = List.of();
+        if (due.letterId() != null) {
+            Letters.LetterFile file = letters.file(due.letterId())
+                    .orElseThrow(() -> new IllegalStateException("letter " + due.letterId() + " is missing"));
+            attachments = List.of(new Attachment(file.fileName(), file.contentType(), file.content()));
+        }
+        String threadRoot = jdbc.sql("""
+                SELECT message_id FROM notification
+                WHERE complaint_id = :complaint AND channel = :channel AND recipient = :recipient
+                    AND message_id IS NOT NULL AND id < :id
+                ORDER BY id LIMIT 1""")
+                .param("complaint", due.complaintId()).param("channel", m.channel().name())
+                .param("recipient", m.recipient()).param("id", m.id())
+                .query(String.class).optional().orElse(null);
+        return new OutgoingMessage(m.id(), m.reference(), m.type(), m.channel(), m.recipient(), m.language(),
+                m.subject(), m.body(), m.htmlBody(), messageId, threadRoot, attachments);
     }
 
     private Duration backoff(long id) {

@@ -71,11 +71,12 @@ public class TrackingApiController {
         return deliver(reference, token, CustomerEvents.SURVEY_ANSWERED, payload);
     }
 
-    @GetMapping(path = "/letters/{id}", produces = MediaType.TEXT_PLAIN_VALUE)
-    public String letter(@PathVariable String reference, @PathVariable long id,
+    /** The customer's copy of a letter: the very PDF they were mailed. */
+    @GetMapping("/letters/{id}")
+    public ResponseEntity<byte[]> letter(@PathVariable String reference, @PathVariable long id,
             @RequestParam(required = false) String token) {
         Complaint complaint = authorized(reference, token);
-        return letters.find(complaint.id(), id).map(Letters.Letter::body)
+        return letters.file(complaint, id).map(Letters::download)
                 .orElseThrow(() -> new NotFoundException("No such letter"));
     }
 

@@ -51,7 +51,7 @@ public class RaiseDeadlineAlert implements JavaDelegate {
         String group = breach ? StaffRoles.DIRECTORS : currentGroup(execution);
         String due = deadline.get().dueAt().toString();
         outbox.toStaff(complaint, NotificationType.ESCALATION_ALERT, name + ":" + level + ":" + due, group,
-                name, level, due);
+                java.util.Map.of("deadline", name, "level", level, "dueAt", deadline.get().dueAt()));
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, breach ? "DEADLINE_BREACHED" : "DEADLINE_WARNING",
                 name + " due " + due + " → " + group);
     }

@@ -20,9 +20,14 @@ public class RecordResolution implements JavaDelegate {
     private final DeadlineRepository deadlines;
     private final ComplaintEventLog eventLog;
     private final Clock clock;
+    private final vn.complaintdesk.complaint.ComplaintRepository complaints;
+    private final WorkingDayCalendar calendar;
 
     public RecordResolution(ProcessComplaints processComplaints, DeadlineRepository deadlines,
-            ComplaintEventLog eventLog, Clock clock) {
+            ComplaintEventLog eventLog, Clock clock, vn.complaintdesk.complaint.ComplaintRepository complaints,
+            WorkingDayCalendar calendar) {
+        this.complaints = complaints;
+        this.calendar = calendar;
         this.processComplaints = processComplaints;
         this.deadlines = deadlines;
         this.eventLog = eventLog;
@@ -32,7 +37,9 @@ public class RecordResolution implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Complaint complaint = processComplaints.of(execution);
-        deadlines.close(complaint.id(), Deadline.RESOLUTION, OffsetDateTime.now(clock));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        deadlines.close(complaint.id(), Deadline.RESOLUTION, now);
+        complaints.recordResolutionTime(complaint.id(), calendar.workingDaysBetween(complaint.receivedAt(), now));
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "RESOLVED", "round " + complaint.round());
     }
 }

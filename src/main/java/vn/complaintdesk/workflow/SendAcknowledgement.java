@@ -36,11 +36,11 @@ public class SendAcknowledgement implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Complaint complaint = processComplaints.of(execution);
-        String replyDue = deadlines.find(complaint.id(), Deadline.REPLY).map(d -> d.dueAt().toLocalDate().toString())
-                .orElse("");
-        if (outbox.toCustomer(complaint, NotificationType.ACKNOWLEDGEMENT, null, complaint.customer().name(),
-                replyDue, complaint.trackingToken())) {
-            eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "ACKNOWLEDGED", "reply due " + replyDue);
+        OffsetDateTime replyDue = deadlines.find(complaint.id(), Deadline.REPLY).map(Deadline::dueAt).orElse(null);
+        if (outbox.toCustomer(complaint, NotificationType.ACKNOWLEDGEMENT, null,
+                TemplateValues.of("replyDue", replyDue))) {
+            eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "ACKNOWLEDGED",
+                    "reply due " + (replyDue == null ? "" : replyDue.toLocalDate()));
         }
         deadlines.close(complaint.id(), Deadline.ACKNOWLEDGEMENT, OffsetDateTime.now(clock));
     }

@@ -34,9 +34,10 @@ public class SendInfoReminder implements JavaDelegate {
         Complaint complaint = processComplaints.of(execution);
         records.openInfoRequest(complaint.id()).ifPresent(request -> {
             java.util.Date limit = (java.util.Date) execution.getVariable("infoLimitAt");
-            String limitDay = limit == null ? "" : limit.toInstant().atZone(zone).toLocalDate().toString();
+            java.time.OffsetDateTime answerBy = limit == null ? null
+                    : limit.toInstant().atZone(zone).toOffsetDateTime();
             outbox.toCustomer(complaint, NotificationType.REMINDER, String.valueOf(request.id()),
-                    complaint.customer().name(), request.questions(), limitDay, complaint.trackingToken());
+                    TemplateValues.of("questions", request.questions(), "answerBy", answerBy));
             eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "INFO_REMINDER", request.questions());
         });
     }

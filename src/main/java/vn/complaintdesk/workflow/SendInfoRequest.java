@@ -48,8 +48,7 @@ public class SendInfoRequest implements JavaDelegate {
         OffsetDateTime limitAt = planner.workingDaysAfter(now, planner.properties().infoLimitWorkingDays());
         complaints.updateStatus(complaint.id(), ComplaintStatus.WAITING_FOR_CUSTOMER);
         outbox.toCustomer(complaint, NotificationType.INFO_REQUEST, String.valueOf(request.id()),
-                complaint.customer().name(), request.questions(), limitAt.toLocalDate().toString(),
-                complaint.trackingToken());
+                TemplateValues.of("questions", request.questions(), "answerBy", limitAt));
         execution.setVariable("infoReminderAt", ApplyTriage.date(reminderAt));
         execution.setVariable("infoLimitAt", ApplyTriage.date(limitAt));
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "INFO_REQUESTED",

@@ -40,10 +40,9 @@ public class SendInterimUpdate implements JavaDelegate {
         if (replied) {
             return;
         }
-        String replyDue = deadlines.find(complaint.id(), Deadline.REPLY).map(d -> d.dueAt().toLocalDate().toString())
-                .orElse("");
-        outbox.toCustomer(complaint, NotificationType.INTERIM_UPDATE, null, complaint.customer().name(),
-                complaint.status().name(), replyDue);
+        OffsetDateTime replyDue = deadlines.find(complaint.id(), Deadline.REPLY).map(Deadline::dueAt).orElse(null);
+        outbox.toCustomer(complaint, NotificationType.INTERIM_UPDATE, null,
+                TemplateValues.of("status", complaint.status().name(), "replyDue", replyDue));
         deadlines.close(complaint.id(), Deadline.INTERIM, OffsetDateTime.now(clock));
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "INTERIM_UPDATE", "status " + complaint.status());
     }

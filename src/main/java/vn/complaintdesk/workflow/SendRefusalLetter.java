@@ -1,5 +1,7 @@
 package vn.complaintdesk.workflow;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,9 +28,11 @@ public class SendRefusalLetter implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Complaint complaint = processComplaints.of(execution);
-        Object limitationDays = execution.getVariable("limitationDays");
-        letters.issue(complaint, Letters.Kind.REFUSAL, null, limitationDays, complaint.incidentDate().toString());
-        outbox.toCustomer(complaint, NotificationType.REFUSAL, null, complaint.customer().name(),
-                limitationDays, complaint.incidentDate().toString());
+        Map<String, Object> details = TemplateValues.of(
+                "limitationDays", execution.getVariable("limitationDays"),
+                "daysSinceIncident", execution.getVariable("daysSinceIncident"),
+                "incidentDate", complaint.incidentDate());
+        Letters.Letter letter = letters.issue(complaint, Letters.Kind.REFUSAL, null, details);
+        outbox.toCustomer(complaint, NotificationType.REFUSAL, null, details, letter);
     }
 }

@@ -58,12 +58,13 @@ public class SendReplyLetter implements JavaDelegate {
         OffsetDateTime answerLimit = planner.workingDaysAfter(now, planner.properties().answerLimitWorkingDays());
         Letters.Kind kind = complaint.round() == 1 ? Letters.Kind.REPLY
                 : proposal.meetingAt() != null ? Letters.Kind.MEETING_INVITATION : Letters.Kind.SECOND_REPLY;
-        String amount = proposal.amount() == null ? "" : String.format("%,d VND", proposal.amount()).replace(',', '.');
-        Letters.Letter letter = letters.issue(complaint, kind, String.valueOf(proposal.id()), proposal.replyText(),
-                amount, answerLimit.toLocalDate().toString(),
-                proposal.meetingAt() == null ? "" : proposal.meetingAt().toString());
+        Letters.Letter letter = letters.issue(complaint, kind, String.valueOf(proposal.id()),
+                TemplateValues.of("replyText", proposal.replyText(), "remedy", proposal.remedy(),
+                        "amount", proposal.amount(), "answerBy", answerLimit, "meetingAt", proposal.meetingAt()));
         outbox.toCustomer(complaint, NotificationType.REPLY, String.valueOf(proposal.id()),
-                complaint.customer().name(), answerLimit.toLocalDate().toString(), complaint.trackingToken());
+                TemplateValues.of("variant", kind.name(), "answerBy", answerLimit,
+                        "meetingAt", proposal.meetingAt()),
+                letter);
         deadlines.close(complaint.id(), Deadline.REPLY, now);
         deadlines.close(complaint.id(), Deadline.INTERIM, now);
         complaints.updateStatus(complaint.id(),

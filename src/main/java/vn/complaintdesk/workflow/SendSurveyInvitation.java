@@ -26,8 +26,7 @@ public class SendSurveyInvitation implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Complaint complaint = processComplaints.of(execution);
-        if (outbox.toCustomer(complaint, NotificationType.SURVEY_INVITATION, null, complaint.customer().name(),
-                complaint.trackingToken())) {
+        if (outbox.toCustomer(complaint, NotificationType.SURVEY_INVITATION, null, java.util.Map.of())) {
             eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "SURVEY_INVITED", null);
         }
     }

@@ -68,6 +68,26 @@ class HttpFullPathIT {
         Map<String, Object> tracked = http.getForObject("/api/track/" + ref + "?token=" + token, Map.class);
         assertThat(tracked.get("status")).isEqualTo("CLOSED");
         assertThat(tracked).doesNotContainKeys("events", "notifications", "openTasks");
+
+        // Both letters download as the PDFs listed (SHA-256), by staff and by the customer's token only.
+        for (Map<String, Object> letter : (List<Map<String, Object>>) complaint.get("letters")) {
+            String path = "/letters/" + letter.get("id");
+            ResponseEntity<byte[]> staff = http.withBasicAuth("auditor", "demo")
+                    .getForEntity("/api/complaints/" + ref + path, byte[].class);
+            assertThat(staff.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+            assertThat(staff.getHeaders().getContentDisposition().getFilename()).startsWith(ref).endsWith(".pdf");
+            assertThat(sha256(staff.getBody())).isEqualTo(letter.get("sha256"));
+            ResponseEntity<byte[]> customer = http.getForEntity("/api/track/" + ref + path + "?token=" + token,
+                    byte[].class);
+            assertThat(customer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+            assertThat(customer.getBody()).isEqualTo(staff.getBody());
+            assertThat(http.getForEntity("/api/track/" + ref + path + "?token=wrong", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private HttpStatus customer(String ref, String token, String action, String body) {

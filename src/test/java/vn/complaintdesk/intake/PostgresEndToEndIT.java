@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.complaintdesk.support.Complaints;
 import vn.complaintdesk.support.DeskIntegrationTest;
+import vn.complaintdesk.support.MailParts;
+import vn.complaintdesk.support.TestSmtpServer;
 
 /** The first complaint end to end through HTTP, on a real PostgreSQL with Flyway and Camunda schemas. */
 @DeskIntegrationTest
@@ -68,6 +70,37 @@ class PostgresEndToEndIT {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aTimeBarredComplaintsPdfLetterIsStoredAndMailedOnPostgresql() throws Exception {
+        ResponseEntity<Map> created = submit(Complaints.json("PAYMENT_DELAY", LocalDate.now().minusDays(60).toString()));
+        String reference = (String) created.getBody().get("reference");
+        String token = (String) created.getBody().get("trackingToken");
+
+        Map<String, Object> complaint = awaitComplaint(reference, c -> !((List<?>) c.get("letters")).isEmpty()
+                && ((List<Map<String, Object>>) c.get("notifications")).stream()
+                        .allMatch(n -> "SENT".equals(n.get("status"))));
+        Map<String, Object> letter = ((List<Map<String, Object>>) complaint.get("letters")).get(0);
+        assertThat(letter.get("kind")).isEqualTo("REFUSAL");
+        String sha256 = (String) letter.get("sha256");
+
+        ResponseEntity<byte[]> staff = http.withBasicAuth("agent", "demo")
+                .getForEntity("/api/complaints/" + reference + "/letters/" + letter.get("id"), byte[].class);
+        assertThat(staff.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(sha256(staff.getBody())).isEqualTo(sha256);
+        ResponseEntity<byte[]> customer = http.getForEntity(
+                "/api/track/" + reference + "/letters/" + letter.get("id") + "?token=" + token, byte[].class);
+        assertThat(customer.getBody()).isEqualTo(staff.getBody());
+
+        List<jakarta.mail.internet.MimeMessage> mails = TestSmtpServer.about(reference);
+        assertThat(mails).hasSize(1);
+        MailParts mail = MailParts.of(mails.get(0));
+        assertThat(mail.subject()).isEqualTo("[" + reference + "] Khiếu nại của Quý khách không được thụ lý");
+        assertThat(mail.text()).contains("/track/" + reference + "?token=" + token);
+        assertThat(mail.attachments()).singleElement()
+                .satisfies(file -> assertThat(sha256(file.content())).isEqualTo(sha256));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void fiftyComplaintsSubmittedInParallelGetFiftyDistinctReferences() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
@@ -90,6 +123,25 @@ class PostgresEndToEndIT {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.postForEntity("/api/complaints", new HttpEntity<>(body, headers), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> awaitComplaint(String reference, java.util.function.Predicate<Map<String, Object>> done)
+            throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Map<String, Object> complaint = null;
+        while (System.nanoTime() < end) {
+            complaint = http.withBasicAuth("agent", "demo").getForObject("/api/complaints/" + reference, Map.class);
+            if (done.test(complaint)) {
+                return complaint;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("complaint " + reference + " never got there: " + complaint);
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     @SuppressWarnings("unchecked")

@@ -27,11 +27,13 @@ class FailedNotificationsPageTest {
     @Autowired ProcessDriver driver;
     @Autowired Outbox outbox;
     @Autowired JdbcClient jdbc;
+    @Autowired OutboxDispatcher dispatcher;
 
     @Test
     void administratorsSeeFailedMessagesAndSendThemAgain() throws Exception {
         String ref = driver.submit(Category.DELIVERY).reference();
         long id = outbox.of(driver.complaint(ref).id()).get(0).id();
+        dispatcher.deliverDue();
         // As the dispatcher leaves a message after its last failed attempt:
         jdbc.sql("UPDATE notification SET status = 'FAILED', attempts = 8, last_error = 'SMTP down', "
                 + "next_attempt_at = :later WHERE id = :id")

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,8 @@ class OutboxDeliveryTest {
                     assertThat(m.type()).isEqualTo(NotificationType.ACKNOWLEDGEMENT);
                     assertThat(m.subject()).contains(ref);
                     assertThat(m.body()).contains("Phạm Quốc Anh");
+                    assertThat(m.htmlBody()).contains("Phạm Quốc Anh");
+                    assertThat(m.messageId()).isEqualTo(sent.get(0).messageId()).endsWith(">");
                 });
     }
 
@@ -84,7 +87,8 @@ class OutboxDeliveryTest {
     void aRetriedStepQueuesNoSecondMessage() {
         String ref = driver.submit(Category.DELIVERY).reference();
         var complaint = driver.complaint(ref);
-        assertThat(outbox.toCustomer(complaint, NotificationType.ACKNOWLEDGEMENT, null, "x", "y", "z")).isFalse();
+        assertThat(outbox.toCustomer(complaint, NotificationType.ACKNOWLEDGEMENT, null,
+                Map.of("replyDue", OffsetDateTime.now()))).isFalse();
         assertThat(notifications(ref)).hasSize(1);
     }
 

@@ -17,10 +17,15 @@ public final class Complaints {
     }
 
     public static ComplaintSubmission submission(Category category, LocalDate incidentDate) {
+        return submission(category, incidentDate, "vi");
+    }
+
+    /** The same complaint from a customer who reads {@code language} (vi or en). */
+    public static ComplaintSubmission submission(Category category, LocalDate incidentDate, String language) {
         return new ComplaintSubmission(Channel.WEB_FORM, null, category, "Chưa nhận được tiền thưởng khuyến mãi",
                 "Tôi đã đủ điều kiện nhưng chưa được cộng thưởng tuần này.", incidentDate, null,
                 new ComplaintSubmission.CustomerData("Phạm Quốc Anh", "anh.pham@example.vn", "+84900000001", "ACC-1",
-                        null, "vi"));
+                        null, language));
     }
 
     public static String json(String category, String incidentDate) {

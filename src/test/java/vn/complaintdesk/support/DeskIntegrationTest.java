@@ -9,11 +9,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The integration suite's one shared context: embedded PostgreSQL, real job executor, real port. */
+/** The integration suite's one shared context: embedded PostgreSQL, real job executor, real port, GreenMail. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
-@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, TestSmtpServer.class})
 public @interface DeskIntegrationTest {
 }

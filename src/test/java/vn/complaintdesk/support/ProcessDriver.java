@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import vn.complaintdesk.complaint.Category;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintRepository;
+import vn.complaintdesk.intake.ComplaintSubmission;
 import vn.complaintdesk.intake.IntakeAnswer;
 import vn.complaintdesk.intake.IntakeService;
 import vn.complaintdesk.portal.CustomerEvents;
@@ -48,7 +49,14 @@ public class ProcessDriver {
     }
 
     public IntakeAnswer submit(Category category) {
-        IntakeAnswer answer = intake.submit(Complaints.submission(category, LocalDate.now().minusDays(2)), null, null);
+        // "Today" of the engine clock, which a test may have moved.
+        LocalDate today = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+                .atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate();
+        return submit(Complaints.submission(category, today.minusDays(2)));
+    }
+
+    public IntakeAnswer submit(ComplaintSubmission submission) {
+        IntakeAnswer answer = intake.submit(submission, null, null);
         runJobs(answer.reference());
         return answer;
     }
