@@ -68,6 +68,7 @@ class CustomerPortalInBrowserIT {
 
             customer.driver().get(trackingUrl);
             awaitSection(customer, trackingUrl, "answer-section");
+            screenshot(customer, "portal-track.png");
             customer.driver().findElement(By.id("accepts-false")).click();
             customer.driver().findElement(By.id("send-answer")).click();
             assertThat(customer.driver().findElement(By.id("error-reason")).getText()).isNotBlank();
@@ -139,6 +140,15 @@ class CustomerPortalInBrowserIT {
     private String businessKey(String processInstanceId) {
         var instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
         return instance == null ? null : instance.getBusinessKey();
+    }
+
+    /** Screenshots for the README go to target/screenshots (copied to docs/ by hand when pages change). */
+    private static void screenshot(Browser browser, String name) throws Exception {
+        java.io.File shot = ((org.openqa.selenium.TakesScreenshot) browser.driver())
+                .getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+        java.nio.file.Path target = java.nio.file.Path.of("target", "screenshots");
+        java.nio.file.Files.createDirectories(target);
+        java.nio.file.Files.copy(shot.toPath(), target.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The letter and survey invitation go out asynchronously: reload until the form appears. */
