@@ -1,9 +1,5 @@
 package vn.complaintdesk.portal;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintDetails;
 import vn.complaintdesk.complaint.ComplaintEventLog;
-import vn.complaintdesk.complaint.ComplaintRepository;
 import vn.complaintdesk.letters.Letters;
 import vn.complaintdesk.web.NotFoundException;
 
@@ -29,19 +24,17 @@ import vn.complaintdesk.web.NotFoundException;
 @RequestMapping("/api/track/{reference}")
 public class TrackingApiController {
 
-    private final ComplaintRepository complaints;
+    private final TrackingTokens tokens;
     private final ComplaintDetails details;
     private final CustomerEvents customerEvents;
     private final Letters letters;
-    private final Clock clock;
 
-    public TrackingApiController(ComplaintRepository complaints, ComplaintDetails details,
-            CustomerEvents customerEvents, Letters letters, Clock clock) {
-        this.complaints = complaints;
+    public TrackingApiController(TrackingTokens tokens, ComplaintDetails details, CustomerEvents customerEvents,
+            Letters letters) {
+        this.tokens = tokens;
         this.details = details;
         this.customerEvents = customerEvents;
         this.letters = letters;
-        this.clock = clock;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -88,14 +81,7 @@ public class TrackingApiController {
 
     /** A wrong, expired or other complaint's token looks exactly like an unknown complaint: 404. */
     private Complaint authorized(String reference, String token) {
-        Complaint complaint = complaints.findByReference(reference).orElse(null);
-        boolean valid = complaint != null && token != null
-                && MessageDigest.isEqual(complaint.trackingToken().getBytes(StandardCharsets.UTF_8),
-                        token.getBytes(StandardCharsets.UTF_8))
-                && (complaint.trackingExpiresAt() == null || complaint.trackingExpiresAt().isAfter(OffsetDateTime.now(clock)));
-        if (!valid) {
-            throw new NotFoundException("No complaint " + reference + " for this tracking link");
-        }
-        return complaint;
+        return tokens.complaintFor(reference, token)
+                .orElseThrow(() -> new NotFoundException("No complaint " + reference + " for this tracking link"));
     }
 }
