@@ -35,9 +35,11 @@ public class AuditController {
     private final HandlingRecords records;
     private final Attachments attachments;
     private final ComplaintEventLog eventLog;
+    private final AuditFilePdf filePdf;
 
-    public AuditController(AuditSearch search, AuditTimeline timeline, AuditCsv csv, ComplaintRepository complaints,
+    public AuditController(AuditFilePdf filePdf, AuditSearch search, AuditTimeline timeline, AuditCsv csv, ComplaintRepository complaints,
             ComplaintDetails details, HandlingRecords records, Attachments attachments, ComplaintEventLog eventLog) {
+        this.filePdf = filePdf;
         this.search = search;
         this.timeline = timeline;
         this.csv = csv;
@@ -98,6 +100,21 @@ public class AuditController {
         model.addAttribute("survey", records.survey(id).orElse(null));
         model.addAttribute("attachments", attachments.of(id));
         return "audit/file";
+    }
+
+    @GetMapping("/audit/complaints/{reference}.pdf")
+    public ResponseEntity<byte[]> filePdf(@PathVariable String reference, Authentication authentication,
+            java.util.Locale locale) {
+        Complaint complaint = complaints.findByReference(reference)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        eventLog.record(complaint.id(), authentication.getName(), "FILE_OPENED", "auditor's file, PDF export");
+        byte[] pdf = filePdf.render(complaint, details.staffView(complaint), timeline.of(complaint), locale,
+                authentication.getName());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, "application/pdf")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(reference + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(pdf);
     }
 
     private static LocalDate date(String text) {

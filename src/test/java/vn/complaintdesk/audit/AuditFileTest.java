@@ -41,6 +41,20 @@ class AuditFileTest {
     }
 
     @Test
+    void theWholeFileExportsAsAPdfWithVietnameseIntact() throws Exception {
+        String ref = driver.closed(Category.PROMOTION_TERMS);
+        byte[] pdf = mvc.perform(get("/audit/complaints/" + ref + ".pdf").with(user("auditor").roles("auditors")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Type", "application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains(ref, "Phạm Quốc Anh", "Chưa nhận được tiền thưởng khuyến mãi");
+        }
+    }
+
+    @Test
     void onlyAuditorsAndDirectorsOpenFiles() throws Exception {
         String ref = driver.submit(Category.OTHER).reference();
         mvc.perform(get("/audit/complaints/" + ref).with(user("agent").roles("cs-agents"))).andExpect(status().isForbidden());
