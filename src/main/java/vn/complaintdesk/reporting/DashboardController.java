@@ -37,6 +37,13 @@ public class DashboardController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to");
         }
         KpiQueries.Kpis result = kpis.of(start, end);
+        // The period just before, of the same length: "how did this month compare with the last".
+        long days = java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1;
+        LocalDate previousEnd = start.minusDays(1);
+        LocalDate previousStart = previousEnd.minusDays(days - 1);
+        model.addAttribute("previousFrom", previousStart);
+        model.addAttribute("previousTo", previousEnd);
+        model.addAttribute("previous", kpis.of(previousStart, previousEnd));
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         model.addAttribute("kpis", result);

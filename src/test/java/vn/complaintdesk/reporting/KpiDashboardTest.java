@@ -96,7 +96,8 @@ class KpiDashboardTest {
                         .with(user("director").roles("cs-directors")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"kpi-total\">5")))
-                .andExpect(content().string(Matchers.containsString("chart-data")));
+                .andExpect(content().string(Matchers.containsString("chart-data")))
+                .andExpect(content().string(Matchers.containsString("id=\"kpi-previous-total\"")));
         mvc.perform(get("/dashboard").with(user("agent").roles("cs-agents"))).andExpect(status().isForbidden());
         mvc.perform(get("/dashboard").param("from", "x").with(user("auditor").roles("auditors")))
                 .andExpect(status().isBadRequest());
