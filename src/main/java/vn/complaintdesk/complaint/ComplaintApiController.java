@@ -42,6 +42,11 @@ public class ComplaintApiController {
     @PostMapping("/events/{message}")
     public ResponseEntity<Void> customerEvent(@PathVariable String reference, @PathVariable String message,
             @RequestBody(required = false) Map<String, Object> payload, Authentication authentication) {
+        // Entering an event for the customer is front-desk work: agents and directors, not every reader.
+        vn.complaintdesk.security.CurrentStaff staff = vn.complaintdesk.security.CurrentStaff.of(authentication);
+        if (!staff.isIn(vn.complaintdesk.security.StaffRoles.AGENTS) && !staff.isIn(vn.complaintdesk.security.StaffRoles.DIRECTORS)) {
+            throw new vn.complaintdesk.web.ForbiddenException("Only cs-agents and cs-directors enter customer events");
+        }
         Complaint complaint = complaints.require(reference);
         customerEvents.deliver(complaint, message, payload == null ? Map.of() : payload, authentication.getName());
         return ResponseEntity.noContent().build();

@@ -25,7 +25,7 @@ public class ComplaintSearch {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         if (text != null && !text.isBlank()) {
-            where.append("""
+            where.append(" ").append("""
                      AND (LOWER(reference) LIKE :like OR LOWER(customer_name) LIKE :like
                           OR LOWER(COALESCE(customer_email, '')) LIKE :like OR COALESCE(customer_phone, '') LIKE :like)""");
             params.put("like", "%" + text.strip().toLowerCase(Locale.ROOT) + "%");

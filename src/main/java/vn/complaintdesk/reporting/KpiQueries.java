@@ -115,8 +115,8 @@ public class KpiQueries {
     /** Days counted in SQL; at most a year of days is folded into ISO weeks here. */
     private Map<String, Long> byWeek(Map<String, Object> period) {
         Map<String, Long> weeks = new TreeMap<>();
-        jdbc.sql("SELECT CAST(c.received_at AS DATE), COUNT(*) FROM complaint c WHERE" + IN_PERIOD
-                        + " GROUP BY CAST(c.received_at AS DATE)")
+        jdbc.sql("SELECT CAST(c.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS DATE), COUNT(*) FROM complaint c"
+                        + " WHERE" + IN_PERIOD + " GROUP BY CAST(c.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS DATE)")
                 .params(period)
                 .query((rs, n) -> {
                     LocalDate day = rs.getObject(1, LocalDate.class);
