@@ -80,9 +80,10 @@ public class ComplaintPagesController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         CurrentStaff staff = CurrentStaff.of(authentication);
         model.addAttribute("complaint", complaint);
-        model.addAttribute("view", details.staffView(complaint));
+        ComplaintDetails.StaffView view = details.staffView(complaint);
+        model.addAttribute("view", view);
         model.addAttribute("attachments", attachments.of(complaint.id()));
-        model.addAttribute("workable", details.staffView(complaint).openTasks().stream()
+        model.addAttribute("workable", view.openTasks().stream()
                 .filter(t -> t.assignee() == null ? t.candidateGroups().stream().anyMatch(staff.groups()::contains)
                         : t.assignee().equals(staff.userId()))
                 .map(ComplaintDetails.OpenTask::id).toList());

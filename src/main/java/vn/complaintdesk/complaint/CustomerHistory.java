@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,33 +26,29 @@ public class CustomerHistory {
     }
 
     private final JdbcClient jdbc;
+    private final HandlingRecords records;
 
-    public CustomerHistory(JdbcClient jdbc) {
+    public CustomerHistory(JdbcClient jdbc, HandlingRecords records) {
         this.jdbc = jdbc;
+        this.records = records;
     }
 
     /** Complaints of the same customer as the given one (itself included), newest first. */
     public List<Entry> of(Complaint.Customer customer) {
-        StringBuilder where = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
-        condition(where, params, "customer_account_id", "account", customer.accountId());
-        condition(where, params, "LOWER(customer_email)", "email", lower(customer.email()));
-        condition(where, params, "customer_phone", "phone", digits(customer.phone()) == null ? null : customer.phone());
+        String where = sameCustomer(customer, params);
         if (where.isEmpty()) {
             return List.of();
         }
         List<Complaint> complaints = jdbc.sql("SELECT * FROM complaint WHERE " + where
                 + " ORDER BY received_at DESC, id DESC LIMIT 500").params(params)
                 .query(ComplaintRepository::map).list();
-        return complaints.stream().map(c -> new Entry(c,
-                jdbc.sql("SELECT remedy FROM resolution_proposal WHERE complaint_id = :c ORDER BY proposed_at DESC, id DESC")
-                        .param("c", c.id()).query(String.class).list().stream().findFirst().orElse(null),
-                jdbc.sql("SELECT amount FROM resolution_proposal WHERE complaint_id = :c ORDER BY proposed_at DESC, id DESC")
-                        .param("c", c.id()).query((rs, n) -> (Long) rs.getObject(1, Long.class)).list().stream()
-                        .filter(Objects::nonNull).findFirst().orElse(null),
-                jdbc.sql("SELECT rating FROM survey_result WHERE complaint_id = :c ORDER BY answered_at DESC")
-                        .param("c", c.id()).query(Integer.class).list().stream().findFirst().orElse(null)))
-                .toList();
+        return complaints.stream().map(c -> {
+            var proposal = records.latestProposal(c.id());
+            return new Entry(c, proposal.map(HandlingRecords.Proposal::remedy).orElse(null),
+                    proposal.map(HandlingRecords.Proposal::amount).orElse(null),
+                    records.survey(c.id()).map(HandlingRecords.Survey::rating).orElse(null));
+        }).toList();
     }
 
     /** Everything sent to or received from the customer across their complaints, newest first. */
@@ -81,16 +76,22 @@ public class CustomerHistory {
     public Map<String, Integer> otherComplaints(Collection<Complaint> complaints) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Complaint c : complaints) {
-            StringBuilder where = new StringBuilder();
             Map<String, Object> params = new HashMap<>();
-            condition(where, params, "customer_account_id", "account", c.customer().accountId());
-            condition(where, params, "LOWER(customer_email)", "email", lower(c.customer().email()));
-            condition(where, params, "customer_phone", "phone", c.customer().phone());
+            String where = sameCustomer(c.customer(), params);
             long others = where.isEmpty() ? 0 : jdbc.sql("SELECT COUNT(*) FROM complaint WHERE (" + where
                     + ") AND id <> :id").params(params).param("id", c.id()).query(Long.class).single();
             counts.put(c.reference(), (int) others);
         }
         return counts;
+    }
+
+    /** "Same customer": any of account id, e-mail (any case) or phone in common. Empty when none is known. */
+    private static String sameCustomer(Complaint.Customer customer, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder();
+        condition(where, params, "customer_account_id", "account", customer.accountId());
+        condition(where, params, "LOWER(customer_email)", "email", lower(customer.email()));
+        condition(where, params, "customer_phone", "phone", digits(customer.phone()) == null ? null : customer.phone());
+        return where.toString();
     }
 
     private static void condition(StringBuilder where, Map<String, Object> params, String column, String name,

@@ -57,6 +57,23 @@ public class WebConfig implements WebMvcConfigurer {
         return resolver;
     }
 
+    /**
+     * Texts of pages, forms and mail in Vietnamese (vi, also for any language without its own files)
+     * and English (en). Replaces Boot's message source so the Vietnamese files need no copy as a
+     * default bundle.
+     */
+    @Bean
+    MessageSource messageSource(@org.springframework.beans.factory.annotation.Value("${spring.messages.basename}")
+            String[] basenames) {
+        org.springframework.context.support.ResourceBundleMessageSource source =
+                new org.springframework.context.support.ResourceBundleMessageSource();
+        source.setBasenames(basenames);
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        source.setDefaultLocale(VIETNAMESE);
+        return source;
+    }
+
     /** Bean Validation messages come from our messages_vi / messages_en too. */
     @Bean
     LocalValidatorFactoryBean validator(MessageSource messageSource) {
