@@ -8,7 +8,14 @@ import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.camunda.bpm.engine.ProcessEngine;
+import org.hamcrest.Matchers;
+import org.springframework.test.web.servlet.MockMvc;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +50,7 @@ class MailIntakeTest {
     @Autowired ComplaintEventLog eventLog;
     @Autowired JdbcClient jdbc;
     @Autowired ProcessEngine engine;
+    @Autowired MockMvc mvc;
 
     @BeforeEach
     void emptyMailbox() throws Exception {
@@ -221,6 +229,22 @@ class MailIntakeTest {
         assertThat(inbound.find("email", normal.getMessageID()).orElseThrow().outcome())
                 .isEqualTo(InboundOutcome.OPENED_COMPLAINT);
         assertThat(poller.poll().setAside()).as("set aside once, not again at each poll").isZero();
+    }
+
+    @Test
+    void setAsideMailsAreListedWithTheirReasonForAgentsOnly() throws Exception {
+        MimeMessage broken = CustomerMails.plain(CUSTOMER, "Lỗi <script>x</script>", "...");
+        broken.removeHeader("From");
+        TestSmtpServer.deliverToDesk(broken);
+        poller.poll();
+
+        mvc.perform(get("/inbox").param("outcome", "SET_ASIDE").with(user("agent").roles("cs-agents")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("no sender address (From)")))
+                .andExpect(content().string(Matchers.containsString("Lỗi &lt;script&gt;x&lt;/script&gt;")));
+        mvc.perform(get("/inbox").with(user("tech").roles("dept-technical"))).andExpect(status().isForbidden());
+        mvc.perform(get("/inbox").param("outcome", "nonsense").param("page", "-3")
+                .with(user("director").roles("cs-directors"))).andExpect(status().isOk());
     }
 
     @Test
