@@ -73,8 +73,9 @@ public class MailboxPoller {
             Folder inbox = store.getFolder(properties.folder());
             inbox.open(Folder.READ_WRITE);
             boolean keywords = properties.imap() && inbox.getPermanentFlags().contains(Flags.Flag.USER);
-            Message[] waiting = keywords
-                    ? inbox.search(new FlagTerm(new Flags(HANDLED), false))
+            // Without keywords (a server that keeps none), IMAP falls back to the Seen flag.
+            Message[] waiting = keywords ? inbox.search(new FlagTerm(new Flags(HANDLED), false))
+                    : properties.imap() ? inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))
                     : inbox.getMessages();
             int handled = 0;
             int setAside = 0;
@@ -158,8 +159,9 @@ public class MailboxPoller {
                 java.util.List.of(), java.util.List.of(), null, null, null, size, null);
     }
 
-    private static void markHandled(Store store, Folder inbox, MimeMessage mail, String moveTo, boolean keywords)
+    private void markHandled(Store store, Folder inbox, MimeMessage mail, String moveTo, boolean keywords)
             throws MessagingException {
+        boolean imap = properties.imap();
         if (keywords) {
             mail.setFlags(new Flags(HANDLED), true);
         }
@@ -171,7 +173,7 @@ public class MailboxPoller {
             }
             inbox.copyMessages(new Message[] {mail}, target);
             mail.setFlag(Flags.Flag.DELETED, true);
-        } else if (!keywords) {
+        } else if (!imap) {
             // POP3 keeps no flags: a handled mail leaves the server (its Message-ID stays recorded).
             mail.setFlag(Flags.Flag.DELETED, true);
         }
