@@ -27,7 +27,7 @@ public class RetentionCleanup {
     private static final List<String> CHILD_TABLES = List.of("complaint_note", "attachment", "notification", "letter",
             "complaint_event", "complaint_deadline", "info_request", "investigation", "approval",
             "resolution_proposal", "customer_answer", "escalation", "lesson_learned", "survey_result",
-            "recovery_action", "intake_request");
+            "recovery_action", "intake_request", "inbound_message");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;

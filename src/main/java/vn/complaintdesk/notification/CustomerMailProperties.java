@@ -6,13 +6,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code complaints.mail.*}: the sender address of customer mail (the SMTP server itself is
- * {@code spring.mail.*}). The domain of {@code from} ends every Message-ID we generate.
+ * {@code spring.mail.*}) and, optionally, the support mailbox customers' replies go to (its
+ * {@code Reply-To}; the mailbox that {@code complaints.mail-intake} polls). The domain of {@code from}
+ * ends every Message-ID we generate.
  */
 @ConfigurationProperties("complaints.mail")
-public record CustomerMailProperties(String from) {
+public record CustomerMailProperties(String from, String replyTo) {
 
     public CustomerMailProperties {
         from = from == null || from.isBlank() ? "no-reply@complaintdesk.local" : from.trim();
+        replyTo = replyTo == null || replyTo.isBlank() ? null : replyTo.trim();
     }
 
     /**

@@ -58,6 +58,9 @@ public class EmailNotificationSender implements NotificationSender {
         mail.setFrom(new InternetAddress(properties.from(),
                 messages.getMessage("mail.from.name", null, "", locale), StandardCharsets.UTF_8.name()));
         mail.setTo(message.recipient());
+        if (properties.replyTo() != null) {
+            mail.setReplyTo(properties.replyTo());
+        }
         mail.setSubject(message.subject());
         if (message.htmlBody() != null) {
             mail.setText(message.body(), message.htmlBody());

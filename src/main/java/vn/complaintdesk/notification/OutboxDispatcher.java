@@ -139,9 +139,23 @@ public class OutboxDispatcher implements DisposableBean {
                 ORDER BY id LIMIT 1""")
                 .param("complaint", due.complaintId()).param("channel", m.channel().name())
                 .param("recipient", m.recipient()).param("id", m.id())
-                .query(String.class).optional().orElse(null);
+                .query(String.class).optional()
+                .or(() -> customersOpeningMail(due.complaintId(), m.channel()))
+                .orElse(null);
         return new OutgoingMessage(m.id(), m.reference(), m.type(), m.channel(), m.recipient(), m.language(),
                 m.subject(), m.body(), m.htmlBody(), messageId, threadRoot, attachments);
+    }
+
+    /** A complaint opened by e-mail: our first answer threads under the customer's own mail. */
+    private java.util.Optional<String> customersOpeningMail(long complaintId, DeliveryChannel channel) {
+        if (channel != DeliveryChannel.EMAIL) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT external_id FROM inbound_message
+                WHERE complaint_id = :complaint AND source = 'email' AND outcome = 'OPENED_COMPLAINT'
+                ORDER BY id LIMIT 1""")
+                .param("complaint", complaintId).query(String.class).optional();
     }
 
     private Duration backoff(long id) {

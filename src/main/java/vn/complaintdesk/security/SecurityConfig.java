@@ -69,6 +69,7 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole(StaffRoles.ADMIN)
                         .requestMatchers("/complaints/new").hasAnyRole(StaffRoles.AGENTS, StaffRoles.DIRECTORS)
                         .requestMatchers("/admin/**").hasRole(StaffRoles.ADMIN)
+                        .requestMatchers("/inbox").hasAnyRole(StaffRoles.AGENTS, StaffRoles.DIRECTORS, StaffRoles.ADMIN)
                         .requestMatchers("/audit/**", "/dashboard").hasAnyRole(StaffRoles.AUDITORS, StaffRoles.DIRECTORS)
                         .requestMatchers("/processes").hasAnyRole(StaffRoles.ANALYSTS, StaffRoles.ADMIN, StaffRoles.DIRECTORS)
                         .anyRequest().authenticated())

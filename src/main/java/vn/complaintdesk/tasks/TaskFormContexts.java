@@ -1,9 +1,13 @@
 package vn.complaintdesk.tasks;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.channels.CustomerMessageRouter;
+import vn.complaintdesk.channels.InboundMessages;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.HandlingRecords;
 
@@ -13,10 +17,21 @@ public class TaskFormContexts {
 
     private final HandlingRecords records;
     private final TaskService taskService;
+    private final InboundMessages inbound;
 
-    public TaskFormContexts(HandlingRecords records, TaskService taskService) {
+    public TaskFormContexts(HandlingRecords records, TaskService taskService, InboundMessages inbound) {
         this.records = records;
         this.taskService = taskService;
+        this.inbound = inbound;
+    }
+
+    /** The customer's message an agent classifies in ClassifyCustomerReply. */
+    public Optional<InboundMessages.Inbound> customerReply(Task task) {
+        if (task.getExecutionId() == null) {
+            return Optional.empty();
+        }
+        Object id = taskService.getVariable(task.getId(), CustomerMessageRouter.REPLY_TO_CLASSIFY);
+        return id instanceof Number number ? inbound.find(number.longValue()) : Optional.empty();
     }
 
     public TaskFormContext of(Task task, Complaint complaint) {

@@ -33,7 +33,7 @@ public class TasklistController {
 
     static final List<String> TASK_KEYS = List.of("AnalyzeComplaint", "InvestigateInDepartment", "ProposeResolution",
             "ApproveResolution", "ReviewSecondRound", "HandleExternalEscalation", "RecordEscalationOutcome",
-            "RecordLessonsLearned", "RecoverDissatisfiedCustomer");
+            "RecordLessonsLearned", "RecoverDissatisfiedCustomer", "ClassifyCustomerReply");
 
     private final TaskWork work;
     private final TaskFormContexts contexts;
@@ -146,6 +146,7 @@ public class TasklistController {
         model.addAttribute("task", work.view(task));
         model.addAttribute("complaint", complaint);
         model.addAttribute("context", contexts.of(task, complaint));
+        model.addAttribute("customerReply", contexts.customerReply(task).orElse(null));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         if (complaint != null && ReplyTemplatePickerController.TASK_KEYS.contains(task.getTaskDefinitionKey())) {

@@ -22,25 +22,49 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public class TestSmtpServer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /** The support mailbox the app reads by IMAP (application-test.yml, complaints.mail-intake). */
+    public static final String DESK_ADDRESS = "desk@complaintdesk.local";
+
     private static GreenMail server;
     private static int port;
+    private static int imapPort;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         start();
-        TestPropertyValues.of("spring.mail.port=" + port).applyTo(context.getEnvironment());
+        TestPropertyValues.of("spring.mail.port=" + port, "complaints.mail-intake.port=" + imapPort)
+                .applyTo(context.getEnvironment());
     }
 
-    /** Starts the server (again, on the same port after {@link #stop()}). */
+    /** Starts the server (again, on the same ports after {@link #stop()}). */
     public static synchronized void start() {
         if (server != null && server.isRunning()) {
             return;
         }
-        ServerSetup setup = port == 0 ? new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort()
+        ServerSetup smtp = port == 0 ? new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort()
                 : new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        server = new GreenMail(setup.setVerbose(false));
+        ServerSetup imap = imapPort == 0 ? new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()
+                : new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+        server = new GreenMail(new ServerSetup[] {smtp.setVerbose(false), imap.setVerbose(false)});
         server.start();
+        server.setUser(DESK_ADDRESS, DESK_ADDRESS, "desk");
         port = server.getSmtp().getPort();
+        imapPort = server.getImap().getPort();
+    }
+
+    /** Puts a mail straight into the support mailbox, as if it had just arrived. */
+    public static synchronized void deliverToDesk(MimeMessage mail) {
+        server.getUserManager().getUserByEmail(DESK_ADDRESS).deliver(mail);
+    }
+
+    /** The mails in the support mailbox (read or not). */
+    public static synchronized int deskMailboxSize() {
+        try {
+            return server.getManagers().getImapHostManager()
+                    .getInbox(server.getUserManager().getUserByEmail(DESK_ADDRESS)).getMessageCount();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SMTP down: connections to the port are refused until {@link #start()}. Received mail is lost. */

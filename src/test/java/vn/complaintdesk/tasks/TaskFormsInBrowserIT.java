@@ -40,6 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.complaintdesk.channels.CustomerMessage;
+import vn.complaintdesk.channels.CustomerMessageRouter;
 import vn.complaintdesk.complaint.Category;
 import vn.complaintdesk.complaint.ComplaintRepository;
 import vn.complaintdesk.complaint.ComplaintStatus;
@@ -79,6 +81,7 @@ class TaskFormsInBrowserIT {
     @Autowired HandlingRecords records;
     @Autowired WorkingDayCalendar calendar;
     @Autowired JdbcClient jdbc;
+    @Autowired CustomerMessageRouter router;
 
     // ---------------------------------------------------------------- one test per form
 
@@ -382,6 +385,39 @@ class TaskFormsInBrowserIT {
     }
 
     /** AnalyzeComplaint after a request for information and a director's "investigate further". */
+    @Test
+    void agentClassifiesAReplyTheDeskCouldNotRead() {
+        String ref = replied();
+        String words = "Để tôi hỏi lại kế toán bên tôi rồi báo lại sau.";
+        router.route(new CustomerMessage(vn.complaintdesk.complaint.Channel.LIVE_CHAT, null, "live-chat",
+                java.util.UUID.randomUUID().toString(),
+                new CustomerMessage.Sender(null, "anh.pham@example.vn", null, null, null, null), null, words,
+                List.of(), List.of(), ref, null, null, words.length(), null));
+        awaitTask(ref, "ClassifyCustomerReply");
+
+        try (Browser browser = new Browser(port)) {
+            WebDriver driver = browser.driver();
+            login(browser, "agent");
+            openFromTasklist(browser, ref, "ClassifyCustomerReply");
+            assertThat(driver.findElement(By.id("customer-reply-text")).getText()).isEqualTo(words);
+            assertAbove(driver, "customer-reply", "task-form");
+
+            driver.findElement(By.id("comment")).sendKeys("Khách chưa trả lời rõ");
+            driver.findElement(By.id("complete")).click();
+            assertError(driver, "kind", "kind-ACCEPT", "is required");
+            assertThat(value(driver, "comment")).isEqualTo("Khách chưa trả lời rõ");
+            screenshot(driver, "ClassifyCustomerReply-error");
+
+            driver.findElement(By.id("kind-INFO")).click();
+            driver.findElement(By.id("complete")).click();
+            assertCompleted(browser, ref, "ClassifyCustomerReply");
+        }
+        await(() -> customerEvents.isWaitingFor(ref, CustomerEvents.ANSWERED), "waiting again for " + ref);
+        assertThat(jdbc.sql("SELECT detail FROM complaint_event WHERE complaint_id = :c AND event_type = 'REPLY_CLASSIFIED'")
+                .param("c", complaintId(ref)).query(String.class).single())
+                .isEqualTo("classified as INFO: Khách chưa trả lời rõ");
+    }
+
     @Test
     void analysisShowsTheWholeFileSoFar() {
         String ref = newComplaint();

@@ -1,0 +1,202 @@
+package vn.complaintdesk.channels;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.complaintdesk.intake.AttachmentUpload;
+import vn.complaintdesk.portal.CustomerEvents;
+import vn.complaintdesk.web.FieldProblem;
+import vn.complaintdesk.web.InvalidFieldsException;
+import vn.complaintdesk.web.NotFoundException;
+
+/**
+ * {@code POST /api/channels/{channel}/messages}: chat and social integrations hand over what
+ * customers write, signed with the channel's secret (see {@link WebhookSignatures}). 201 with the
+ * intake answer when it opened a complaint; 200 with the outcome when it continued one; the same
+ * answer again for a repeated {@code messageId}; 401 unsigned, wrongly signed or older than five
+ * minutes; 404 unknown channel, or a reference that is not this customer's complaint.
+ */
+@RestController
+public class ChannelWebhookController {
+
+    private final WebhookProperties properties;
+    private final WebhookSignatures signatures;
+    private final CustomerMessageRouter router;
+    private final ObjectMapper objectMapper;
+    private final Validator validator;
+    private final MessageSource messages;
+
+    public ChannelWebhookController(WebhookProperties properties, WebhookSignatures signatures,
+            CustomerMessageRouter router, ObjectMapper objectMapper, Validator validator, MessageSource messages) {
+        this.properties = properties;
+        this.signatures = signatures;
+        this.router = router;
+        this.objectMapper = objectMapper;
+        this.validator = validator;
+        this.messages = messages;
+    }
+
+    @PostMapping(path = "/api/channels/{channel}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Map<String, Object>> receive(@PathVariable String channel,
+            @RequestHeader(name = "X-Timestamp", required = false) String timestamp,
+            @RequestHeader(name = "X-Signature", required = false) String signature,
+            @RequestBody(required = false) byte[] body, Locale locale) {
+        WebhookChannel webhook = WebhookChannel.named(channel)
+                .orElseThrow(() -> new NotFoundException(text("webhook.unknownChannel", locale, channel)));
+        String secret = properties.secretOf(webhook);
+        if (secret == null) {
+            throw new NotFoundException(text("webhook.notConfigured", locale, webhook.urlName()));
+        }
+        byte[] content = body == null ? new byte[0] : body;
+        signatures.check(secret, timestamp, signature, content);
+        ChannelMessagePayload payload = parse(content, locale);
+        CustomerMessage message = toMessage(webhook, payload, locale);
+        CustomerMessageRouter.Routed routed;
+        try {
+            routed = payload.event() == null ? router.route(message)
+                    : router.route(message, payload.event(), eventFields(payload));
+        } catch (DuplicateKeyException sameMessageAtTheSameTime) {
+            routed = router.route(message);
+        }
+        return answer(routed);
+    }
+
+    @ExceptionHandler(WebhookSignatures.Refused.class)
+    ResponseEntity<ProblemDetail> refused(WebhookSignatures.Refused refused) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, refused.getMessage());
+        problem.setTitle("Unauthorized");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private ChannelMessagePayload parse(byte[] body, Locale locale) {
+        ChannelMessagePayload payload;
+        try {
+            payload = objectMapper.readValue(body, ChannelMessagePayload.class);
+        } catch (JsonMappingException mapping) {
+            String field = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : String.valueOf(r.getIndex())).reduce((a, b) -> a + "." + b).orElse("body");
+            throw new InvalidFieldsException(List.of(new FieldProblem(field, text("webhook.badValue", locale))));
+        } catch (JsonProcessingException unreadable) {
+            throw new InvalidFieldsException(List.of(new FieldProblem("body", text("problem.unreadable", locale))));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        if (payload == null) {
+            throw new InvalidFieldsException(List.of(new FieldProblem("body", text("problem.unreadable", locale))));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<ChannelMessagePayload> violation : validator.validate(payload)) {
+            problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
+        }
+        if (payload.event() != null && (payload.reference() == null || payload.reference().isBlank())) {
+            problems.add(new FieldProblem("reference", text("webhook.referenceForEvent", locale)));
+        }
+        if (payload.event() != null && !CustomerEvents.MESSAGES.contains(payload.event())) {
+            problems.add(new FieldProblem("event", text("webhook.unknownEvent", locale,
+                    String.join(", ", CustomerEvents.MESSAGES))));
+        }
+        if (payload.reference() != null && payload.event() == null && blank(payload.text())) {
+            problems.add(new FieldProblem("text", text("validation.required", locale)));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldsException(problems);
+        }
+        return payload;
+    }
+
+    private CustomerMessage toMessage(WebhookChannel webhook, ChannelMessagePayload payload, Locale locale) {
+        ChannelMessagePayload.Customer customer = payload.customer();
+        CustomerMessage.Sender sender = customer == null
+                ? new CustomerMessage.Sender(null, null, null, null, null, payload.trackingToken())
+                : new CustomerMessage.Sender(customer.name(), customer.email(), customer.phone(),
+                        customer.accountId(), customer.language(), payload.trackingToken());
+        String text = !blank(payload.description()) ? payload.description() : payload.text();
+        return new CustomerMessage(webhook.channel(), webhook.network(), webhook.urlName(), payload.messageId().strip(),
+                sender, payload.subject(), text, attachments(payload, locale), List.of(), payload.reference(),
+                payload.category(), payload.incidentDate(), text == null ? 0 : text.length(), OffsetDateTime.now());
+    }
+
+    private static Map<String, Object> eventFields(ChannelMessagePayload payload) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        put(fields, "information", payload.information() != null ? payload.information() : payload.text());
+        put(fields, "accepts", payload.accepts());
+        put(fields, "reason", payload.reason());
+        put(fields, "rating", payload.rating());
+        put(fields, "comment", payload.comment());
+        put(fields, "suggestion", payload.suggestion());
+        return fields;
+    }
+
+    private List<AttachmentUpload> attachments(ChannelMessagePayload payload, Locale locale) {
+        if (payload.attachments() == null) {
+            return List.of();
+        }
+        List<AttachmentUpload> uploads = new ArrayList<>();
+        for (int i = 0; i < payload.attachments().size(); i++) {
+            ChannelMessagePayload.Attachment attachment = payload.attachments().get(i);
+            try {
+                uploads.add(new AttachmentUpload(attachment.filename(),
+                        Base64.getMimeDecoder().decode(attachment.contentBase64())));
+            } catch (IllegalArgumentException notBase64) {
+                throw new InvalidFieldsException(List.of(new FieldProblem("attachments." + i + ".contentBase64",
+                        text("webhook.notBase64", locale))));
+            }
+        }
+        return uploads;
+    }
+
+    private ResponseEntity<Map<String, Object>> answer(CustomerMessageRouter.Routed routed) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("outcome", routed.outcome().name());
+        answer.put("reference", routed.reference());
+        answer.put("repeated", routed.repeated());
+        if (routed.opened() != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> intake = objectMapper.convertValue(routed.opened(), Map.class);
+            answer.putAll(intake);
+            return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+        }
+        return ResponseEntity.ok(answer);
+    }
+
+    private String text(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    private static void put(Map<String, Object> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

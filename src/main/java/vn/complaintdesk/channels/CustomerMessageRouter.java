@@ -1,0 +1,295 @@
+package vn.complaintdesk.channels;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.complaintdesk.complaint.Category;
+import vn.complaintdesk.complaint.Complaint;
+import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.complaint.ComplaintRepository;
+import vn.complaintdesk.intake.AttachmentUpload;
+import vn.complaintdesk.intake.Attachments;
+import vn.complaintdesk.intake.ComplaintSubmission;
+import vn.complaintdesk.intake.IntakeAnswer;
+import vn.complaintdesk.intake.IntakeService;
+import vn.complaintdesk.portal.CustomerEvents;
+
+/**
+ * Where a customer's message from any channel goes. A message that names a complaint (our mail it
+ * answers, the reference in its subject, the reference a chat integration gives) and comes from that
+ * complaint's customer continues it: it is written into the log book and, when the procedure waits
+ * for the customer, delivered as the information, the answer to the letter or the rating. Otherwise
+ * it opens a new complaint that runs the normal procedure.
+ */
+@Service
+public class CustomerMessageRouter {
+
+    /** The message the diagram catches when an answer to a letter cannot be read. */
+    public static final String REPLY_UNCLEAR = "CustomerReplyUnclear";
+    /** Routing variable: the inbound message an agent classifies in {@code ClassifyCustomerReply}. */
+    public static final String REPLY_TO_CLASSIFY = "replyToClassify";
+
+    private static final Pattern REFERENCE = Pattern.compile("\\b(KN-\\d{4}-\\d{6})\\b");
+
+    /** What became of a message; {@code opened} is the intake answer when it opened a complaint. */
+    public record Routed(InboundOutcome outcome, String reference, IntakeAnswer opened, boolean repeated) {
+    }
+
+    private record Target(Complaint complaint, boolean threadMatched) {
+    }
+
+    private final InboundMessages inbound;
+    private final ComplaintRepository complaints;
+    private final IntakeService intake;
+    private final CustomerEvents customerEvents;
+    private final ComplaintEventLog eventLog;
+    private final Attachments attachments;
+    private final RuntimeService runtimeService;
+    private final ReplyReader reader;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public CustomerMessageRouter(InboundMessages inbound, ComplaintRepository complaints, IntakeService intake,
+            CustomerEvents customerEvents, ComplaintEventLog eventLog, Attachments attachments,
+            RuntimeService runtimeService, ReplyReader reader, JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
+        this.inbound = inbound;
+        this.complaints = complaints;
+        this.intake = intake;
+        this.customerEvents = customerEvents;
+        this.eventLog = eventLog;
+        this.attachments = attachments;
+        this.runtimeService = runtimeService;
+        this.reader = reader;
+        this.jdbc = jdbc;
+    }
+
+    /** Routes a free-text message: what it means is read from the text and from what the procedure awaits. */
+    @Transactional
+    public Routed route(CustomerMessage message) {
+        return route(message, null, null);
+    }
+
+    /**
+     * Routes a message; with {@code event} (a chat integration that asked the customer a structured
+     * question) it must continue a complaint and is delivered as exactly that customer event.
+     */
+    @Transactional
+    public Routed route(CustomerMessage message, String event, Map<String, Object> eventFields) {
+        Optional<InboundMessages.Inbound> earlier = inbound.find(message.source(), message.externalId());
+        if (earlier.isPresent()) {
+            InboundMessages.Inbound first = earlier.get();
+            IntakeAnswer opened = first.outcome() == InboundOutcome.OPENED_COMPLAINT && first.complaintId() != null
+                    ? intake.answerFor(first.complaintId()) : null;
+            return new Routed(first.outcome(), first.reference(), opened, true);
+        }
+        Optional<Target> target = targetOf(message);
+        if (target.isEmpty()) {
+            if (event != null || message.reference() != null) {
+                throw new vn.complaintdesk.web.NotFoundException("No complaint " + message.reference()
+                        + " of this customer");
+            }
+            return open(message);
+        }
+        Complaint complaint = target.get().complaint();
+        long id = inbound.record(message, InboundOutcome.RECEIVED, null);
+        if (!target.get().threadMatched() && !fromItsCustomer(complaint, message)) {
+            if (event != null || message.reference() != null) {
+                throw new vn.complaintdesk.web.NotFoundException("No complaint " + complaint.reference()
+                        + " of this customer");
+            }
+            inbound.settle(id, complaint.id(), InboundOutcome.UNVERIFIED_SENDER);
+            eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "UNVERIFIED_MESSAGE",
+                    message.channel() + " from " + InboundMessages.describe(message.sender()));
+            return new Routed(InboundOutcome.UNVERIFIED_SENDER, complaint.reference(), null, false);
+        }
+        keep(complaint, message);
+        InboundOutcome outcome = event != null ? deliver(complaint, event, eventFields)
+                : continueWith(complaint, message, id);
+        inbound.settle(id, complaint.id(), outcome);
+        return new Routed(outcome, complaint.reference(), null, false);
+    }
+
+    /** Keeps a message that could not be handled, with the reason, so that it is never read again. */
+    @Transactional
+    public void setAside(CustomerMessage message, String reason) {
+        if (inbound.find(message.source(), message.externalId()).isEmpty()) {
+            inbound.record(message, InboundOutcome.SET_ASIDE, reason);
+        }
+    }
+
+    private Routed open(CustomerMessage message) {
+        long id = inbound.record(message, InboundOutcome.RECEIVED, null);
+        CustomerMessage.Sender sender = message.sender();
+        OffsetDateTime received = message.receivedAt() != null ? message.receivedAt() : OffsetDateTime.now(clock);
+        String subject = firstNonBlank(message.subject(), message.text());
+        String description = firstNonBlank(message.text(), message.subject());
+        ComplaintSubmission submission = new ComplaintSubmission(message.channel(), message.socialNetwork(),
+                message.category() == null ? Category.OTHER : message.category(),
+                subject == null ? null : InboundMessages.cut(subject.strip(), 300),
+                description == null ? null : InboundMessages.cut(description.strip(), 10000),
+                message.incidentDate() != null ? message.incidentDate()
+                        : received.atZoneSameInstant(clock.getZone()).toLocalDate(),
+                null,
+                new ComplaintSubmission.CustomerData(sender.name() == null || sender.name().isBlank()
+                        ? firstNonBlank(sender.email(), sender.phone()) : sender.name(), sender.email(),
+                        sender.phone(), sender.accountId(), null, sender.language()));
+        List<AttachmentUpload> kept = acceptable(message.attachments());
+        IntakeAnswer answer = intake.submit(submission, null, "inbound:" + message.source() + ":"
+                + InboundMessages.cut(message.externalId(), 150), kept);
+        Complaint complaint = complaints.require(answer.reference());
+        noteRefusedAttachments(complaint, message.attachments(), kept);
+        inbound.settle(id, complaint.id(), InboundOutcome.OPENED_COMPLAINT);
+        return new Routed(InboundOutcome.OPENED_COMPLAINT, answer.reference(), answer, false);
+    }
+
+    private InboundOutcome continueWith(Complaint complaint, CustomerMessage message, long inboundId) {
+        String reference = complaint.reference();
+        String text = message.text() == null ? "" : message.text().strip();
+        if (customerEvents.isWaitingFor(reference, CustomerEvents.INFO_PROVIDED) && !text.isEmpty()) {
+            customerEvents.deliver(complaint, CustomerEvents.INFO_PROVIDED,
+                    Map.of("information", InboundMessages.cut(text, 10000)), ComplaintEventLog.CUSTOMER);
+            return InboundOutcome.INFO_PROVIDED;
+        }
+        if (customerEvents.isWaitingFor(reference, CustomerEvents.ANSWERED)) {
+            return switch (reader.read(text)) {
+                case ACCEPT -> deliver(complaint, CustomerEvents.ANSWERED, Map.of("accepts", true));
+                case REJECT -> deliver(complaint, CustomerEvents.ANSWERED,
+                        Map.of("accepts", false, "reason", InboundMessages.cut(text, 4000)));
+                case UNCLEAR -> {
+                    runtimeService.createMessageCorrelation(REPLY_UNCLEAR).processInstanceBusinessKey(reference)
+                            .setVariable(REPLY_TO_CLASSIFY, inboundId).correlateWithResult();
+                    yield InboundOutcome.TO_CLASSIFY;
+                }
+            };
+        }
+        Optional<Integer> rating = reader.rating(text);
+        if (customerEvents.isWaitingFor(reference, CustomerEvents.SURVEY_ANSWERED) && rating.isPresent()) {
+            return deliver(complaint, CustomerEvents.SURVEY_ANSWERED,
+                    Map.of("rating", rating.get(), "comment", InboundMessages.cut(text, 4000)));
+        }
+        return InboundOutcome.ADDED_TO_COMPLAINT;
+    }
+
+    private InboundOutcome deliver(Complaint complaint, String event, Map<String, Object> fields) {
+        customerEvents.deliver(complaint, event, fields == null ? Map.of() : fields, ComplaintEventLog.CUSTOMER);
+        return switch (event) {
+            case CustomerEvents.INFO_PROVIDED -> InboundOutcome.INFO_PROVIDED;
+            case CustomerEvents.ANSWERED -> InboundOutcome.ANSWER_DELIVERED;
+            default -> InboundOutcome.SURVEY_ANSWERED;
+        };
+    }
+
+    /** Writes the message into the complaint's log book and keeps its acceptable attachments. */
+    private void keep(Complaint complaint, CustomerMessage message) {
+        String text = message.text() == null ? "" : message.text().strip();
+        String subject = message.subject() == null || message.subject().isBlank() ? "" : message.subject().strip() + ": ";
+        eventLog.record(complaint.id(), ComplaintEventLog.CUSTOMER, "CUSTOMER_MESSAGE",
+                InboundMessages.cut(message.channel() + " — " + subject + text, 4000));
+        List<AttachmentUpload> kept = acceptable(message.attachments());
+        attachments.store(complaint.id(), kept, ComplaintEventLog.CUSTOMER);
+        noteRefusedAttachments(complaint, message.attachments(), kept);
+    }
+
+    /** The attachments the portal would take too (type by content, size, count); the rest is noted. */
+    private List<AttachmentUpload> acceptable(List<AttachmentUpload> uploads) {
+        List<AttachmentUpload> kept = new ArrayList<>();
+        for (AttachmentUpload upload : uploads) {
+            List<AttachmentUpload> candidate = new ArrayList<>(kept);
+            candidate.add(upload);
+            if (attachments.problemsOf(candidate).isEmpty()) {
+                kept.add(upload);
+            }
+        }
+        return kept;
+    }
+
+    private void noteRefusedAttachments(Complaint complaint, List<AttachmentUpload> all, List<AttachmentUpload> kept) {
+        List<String> refused = all.stream().filter(a -> !kept.contains(a)).map(AttachmentUpload::filename).toList();
+        if (!refused.isEmpty()) {
+            eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "ATTACHMENTS_REFUSED",
+                    InboundMessages.cut(String.join(", ", refused), 4000));
+        }
+    }
+
+    private Optional<Target> targetOf(CustomerMessage message) {
+        if (!message.threadIds().isEmpty()) {
+            Optional<Long> byOurMail = jdbc.sql("""
+                    SELECT complaint_id FROM notification WHERE message_id IN (:ids) ORDER BY id LIMIT 1""")
+                    .param("ids", message.threadIds()).query(Long.class).optional();
+            Optional<Long> byTheirMail = byOurMail.isPresent() ? byOurMail
+                    : inbound.complaintOfAny(message.source(), message.threadIds());
+            if (byTheirMail.isPresent()) {
+                // A thread of the customer's own earlier mail proves nothing about who writes now.
+                return complaints.findById(byTheirMail.get()).map(c -> new Target(c, byOurMail.isPresent()));
+            }
+        }
+        return referenceOf(message).flatMap(complaints::findByReference).map(c -> new Target(c, false));
+    }
+
+    private static Optional<String> referenceOf(CustomerMessage message) {
+        if (message.reference() != null && !message.reference().isBlank()) {
+            return Optional.of(message.reference().strip());
+        }
+        if (message.subject() != null) {
+            Matcher matcher = REFERENCE.matcher(message.subject());
+            if (matcher.find()) {
+                return Optional.of(matcher.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean fromItsCustomer(Complaint complaint, CustomerMessage message) {
+        CustomerMessage.Sender sender = message.sender();
+        Complaint.Customer customer = complaint.customer();
+        if (sender == null) {
+            return false;
+        }
+        if (sender.trackingToken() != null && MessageDigest.isEqual(
+                complaint.trackingToken().getBytes(StandardCharsets.UTF_8),
+                sender.trackingToken().getBytes(StandardCharsets.UTF_8))) {
+            return true;
+        }
+        return sameIgnoringCase(sender.email(), customer.email())
+                || (digits(sender.phone()) != null && digits(sender.phone()).equals(digits(customer.phone())))
+                || (sender.accountId() != null && sender.accountId().equals(customer.accountId()));
+    }
+
+    private static boolean sameIgnoringCase(String a, String b) {
+        return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
+    }
+
+    private static String digits(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("\\D", "");
+        if (digits.startsWith("84")) {
+            digits = "0" + digits.substring(2);
+        }
+        return digits.length() < 6 ? null : digits;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

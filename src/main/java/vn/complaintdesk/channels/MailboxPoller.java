@@ -1,0 +1,189 @@
+package vn.complaintdesk.channels;
+
+import java.util.Properties;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import vn.complaintdesk.complaint.Channel;
+
+/**
+ * Reads the support mailbox ({@code complaints.mail-intake.*}) and hands each new mail to the
+ * {@link CustomerMessageRouter}. A mail is marked handled (IMAP keyword, or moved; deleted on POP3)
+ * only after its complaint or log-book entry is committed; if the app dies in between, the next
+ * poll meets the mail again and the Message-ID recorded with it makes the second reading a no-op.
+ * A mail that cannot be handled (too large, malformed, automatic) is recorded as set aside with
+ * the reason and marked too, so it never blocks the mailbox.
+ */
+@Component
+@ConditionalOnProperty(prefix = "complaints.mail-intake", name = "host")
+public class MailboxPoller {
+
+    /** IMAP keyword of the mails the desk has handled. */
+    static final String HANDLED = "ComplaintDeskHandled";
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
+
+    /** What one poll did. */
+    public record Poll(int handled, int setAside, int failed) {
+    }
+
+    private final MailIntakeProperties properties;
+    private final MailReader reader;
+    private final CustomerMessageRouter router;
+
+    public MailboxPoller(MailIntakeProperties properties, MailReader reader, CustomerMessageRouter router) {
+        this.properties = properties;
+        this.reader = reader;
+        this.router = router;
+    }
+
+    @Scheduled(fixedDelayString = "${complaints.mail-intake.poll-interval:PT1M}",
+            initialDelayString = "${complaints.mail-intake.poll-interval:PT1M}")
+    public void scheduledPoll() {
+        try {
+            Poll poll = poll();
+            if (poll.handled() + poll.setAside() + poll.failed() > 0) {
+                log.info("Mailbox {}: {} mail(s) handled, {} set aside, {} to retry", properties.folder(),
+                        poll.handled(), poll.setAside(), poll.failed());
+            }
+        } catch (MessagingException unreachable) {
+            log.warn("Mailbox {} on {} not read: {}", properties.folder(), properties.host(), unreachable.getMessage());
+        }
+    }
+
+    /** Reads up to {@code batch-size} new mails. One poll at a time. */
+    public synchronized Poll poll() throws MessagingException {
+        Store store = session().getStore(properties.protocol());
+        store.connect(properties.host(), properties.port() == null ? -1 : properties.port(), properties.username(),
+                properties.password());
+        try {
+            Folder inbox = store.getFolder(properties.folder());
+            inbox.open(Folder.READ_WRITE);
+            boolean keywords = properties.imap() && inbox.getPermanentFlags().contains(Flags.Flag.USER);
+            // Without keywords (a server that keeps none), IMAP falls back to the Seen flag.
+            Message[] waiting = keywords ? inbox.search(new FlagTerm(new Flags(HANDLED), false))
+                    : properties.imap() ? inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))
+                    : inbox.getMessages();
+            int handled = 0;
+            int setAside = 0;
+            int failed = 0;
+            for (int i = 0; i < waiting.length && i < properties.batchSize(); i++) {
+                MimeMessage mail = (MimeMessage) waiting[i];
+                switch (handle(mail)) {
+                    case HANDLED -> {
+                        handled++;
+                        markHandled(store, inbox, mail, properties.imap() ? properties.processedFolder() : null,
+                                keywords);
+                    }
+                    case SET_ASIDE -> {
+                        setAside++;
+                        markHandled(store, inbox, mail, properties.imap() ? properties.setAsideFolder() : null,
+                                keywords);
+                    }
+                    case RETRY -> failed++;
+                }
+            }
+            inbox.close(true);
+            return new Poll(handled, setAside, failed);
+        } finally {
+            store.close();
+        }
+    }
+
+    private enum Result { HANDLED, SET_ASIDE, RETRY }
+
+    private Result handle(MimeMessage mail) {
+        CustomerMessage message = null;
+        try {
+            long size = Math.max(mail.getSize(), 0);
+            if (size > properties.maxSize().toBytes()) {
+                router.setAside(headersOnly(mail, size), "too large: " + size / (1024 * 1024) + " MB, at most "
+                        + properties.maxSize().toMegabytes() + " MB");
+                return Result.SET_ASIDE;
+            }
+            message = reader.read(mail, size);
+            router.route(message);
+            return Result.HANDLED;
+        } catch (MailReader.UnreadableMail unreadable) {
+            return setAside(mail, unreadable.getMessage());
+        } catch (MessagingException | RuntimeException failure) {
+            if (message == null) {
+                return setAside(mail, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+            }
+            // Refused by the intake rules (an address they do not take): keep it visible. Anything
+            // else (a race with a timer, the database away) is worth another try.
+            if (failure instanceof vn.complaintdesk.web.InvalidFieldsException
+                    || failure instanceof vn.complaintdesk.web.NotFoundException) {
+                return setAside(mail, failure.getMessage());
+            }
+            log.warn("Mail {} not handled, tried again at the next poll: {}", message.externalId(), failure.toString());
+            return Result.RETRY;
+        }
+    }
+
+    private Result setAside(MimeMessage mail, String reason) {
+        try {
+            router.setAside(headersOnly(mail, Math.max(mail.getSize(), 0)), reason);
+            log.warn("Mail set aside: {}", reason);
+            return Result.SET_ASIDE;
+        } catch (MessagingException | RuntimeException failure) {
+            log.warn("Mail could not be set aside, tried again at the next poll: {}", failure.toString());
+            return Result.RETRY;
+        }
+    }
+
+    /** What can be told of a mail without reading its body. */
+    private static CustomerMessage headersOnly(MimeMessage mail, long size) throws MessagingException {
+        String from = mail.getHeader("From", ",");
+        String subject;
+        try {
+            subject = mail.getSubject();
+        } catch (MessagingException undecodable) {
+            subject = mail.getHeader("Subject", ",");
+        }
+        return new CustomerMessage(Channel.EMAIL, null, "email", MailReader.messageId(mail),
+                new CustomerMessage.Sender(null, from, null, null, null, null), subject, null,
+                java.util.List.of(), java.util.List.of(), null, null, null, size, null);
+    }
+
+    private void markHandled(Store store, Folder inbox, MimeMessage mail, String moveTo, boolean keywords)
+            throws MessagingException {
+        boolean imap = properties.imap();
+        if (keywords) {
+            mail.setFlags(new Flags(HANDLED), true);
+        }
+        mail.setFlag(Flags.Flag.SEEN, true);
+        if (moveTo != null) {
+            Folder target = store.getFolder(moveTo);
+            if (!target.exists()) {
+                target.create(Folder.HOLDS_MESSAGES);
+            }
+            inbox.copyMessages(new Message[] {mail}, target);
+            mail.setFlag(Flags.Flag.DELETED, true);
+        } else if (!imap) {
+            // POP3 keeps no flags: a handled mail leaves the server (its Message-ID stays recorded).
+            mail.setFlag(Flags.Flag.DELETED, true);
+        }
+    }
+
+    private Session session() {
+        Properties mailProperties = new Properties();
+        String protocol = properties.protocol();
+        mailProperties.put("mail." + protocol + ".connectiontimeout", "10000");
+        mailProperties.put("mail." + protocol + ".timeout", "30000");
+        return Session.getInstance(mailProperties);
+    }
+}

@@ -1,0 +1,89 @@
+package vn.complaintdesk.tasks.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+import vn.complaintdesk.channels.CustomerMessageRouter;
+import vn.complaintdesk.channels.InboundMessages;
+import vn.complaintdesk.channels.InboundOutcome;
+import vn.complaintdesk.complaint.Complaint;
+import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.complaint.HandlingRecords;
+import vn.complaintdesk.tasks.TaskFieldChecks;
+import vn.complaintdesk.tasks.TaskFieldRules;
+import vn.complaintdesk.web.FieldProblem;
+
+/**
+ * ClassifyCustomerReply: an agent reads a customer's answer to a letter that the desk could not read
+ * as acceptance or rejection. ACCEPT and REJECT count as the customer's answer (the text is the
+ * reason of a rejection); INFO and OTHER are kept in the log book and the desk waits on.
+ */
+@Component
+public class ClassifyCustomerReplyRules implements TaskFieldRules {
+
+    public static final String[] KINDS = {"INFO", "ACCEPT", "REJECT", "OTHER"};
+
+    private final HandlingRecords records;
+    private final ComplaintEventLog eventLog;
+    private final InboundMessages inbound;
+
+    public ClassifyCustomerReplyRules(HandlingRecords records, ComplaintEventLog eventLog, InboundMessages inbound) {
+        this.records = records;
+        this.eventLog = eventLog;
+        this.inbound = inbound;
+    }
+
+    @Override
+    public String taskKey() {
+        return "ClassifyCustomerReply";
+    }
+
+    @Override
+    public Set<String> fieldNames() {
+        return Set.of("kind", "comment");
+    }
+
+    @Override
+    public List<FieldProblem> check(Map<String, Object> fields, TaskFieldChecks checks) {
+        checks.oneOf("kind", true, KINDS);
+        checks.maxLength("comment", 4000);
+        return checks.problems();
+    }
+
+    @Override
+    public void apply(Complaint complaint, Map<String, Object> fields, String actor, DelegateTask task) {
+        TaskFieldChecks values = new TaskFieldChecks(fields, null, null);
+        String kind = values.text("kind");
+        String comment = values.text("comment");
+        Object replyId = task.getVariable(CustomerMessageRouter.REPLY_TO_CLASSIFY);
+        var reply = replyId == null ? java.util.Optional.<InboundMessages.Inbound>empty()
+                : inbound.find(((Number) replyId).longValue());
+        String customerText = reply.map(InboundMessages.Inbound::body).orElse(null);
+        switch (kind) {
+            case "ACCEPT" -> {
+                records.answered(complaint.id(), complaint.round(), true, comment, false, actor);
+                eventLog.record(complaint.id(), actor, "REPLY_ACCEPTED", classified(kind, comment));
+            }
+            case "REJECT" -> {
+                String reason = customerText != null ? InboundMessages.cut(customerText, 4000) : comment;
+                records.answered(complaint.id(), complaint.round(), false, reason, false, actor);
+                eventLog.record(complaint.id(), actor, "REPLY_REJECTED", classified(kind, comment));
+            }
+            default -> eventLog.record(complaint.id(), actor, "REPLY_CLASSIFIED", classified(kind, comment));
+        }
+        reply.ifPresent(r -> inbound.settle(r.id(), complaint.id(), InboundOutcome.CLASSIFIED));
+        task.getExecution().setVariable("replyKind", kind);
+        if ("ACCEPT".equals(kind) || "REJECT".equals(kind)) {
+            task.getExecution().setVariable("accepts", "ACCEPT".equals(kind));
+        }
+        task.getExecution().removeVariable(CustomerMessageRouter.REPLY_TO_CLASSIFY);
+    }
+
+    private static String classified(String kind, String comment) {
+        return "classified as " + kind + (comment == null ? "" : ": " + comment);
+    }
+}
