@@ -2,6 +2,11 @@ package vn.complaintdesk.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,6 +20,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,7 +41,8 @@ import vn.complaintdesk.tasks.TaskWork;
 /**
  * An agent picks a reply template in the ProposeResolution form of a real browser: the template is not
  * inserted while its amount is missing (the reason shows), then fills with the customer's Vietnamese
- * name and the amount, is edited, and the completed proposal carries exactly that text.
+ * name and the amount, is edited, and the completed proposal carries exactly that text. A director
+ * keeps the library in the browser. {@code -Dforms.screenshots=<dir>} keeps screenshots.
  */
 @DeskIntegrationTest
 class ReplyTemplatePickerInBrowserIT {
@@ -48,6 +56,7 @@ class ReplyTemplatePickerInBrowserIT {
     @Autowired TaskService taskService;
     @Autowired ComplaintRepository complaints;
     @Autowired HandlingRecords records;
+    @Autowired ReplyTemplates library;
 
     @Test
     void anAgentPicksATemplateInTheProposalFormEditsItAndCompletesTheTask() {
@@ -78,6 +87,7 @@ class ReplyTemplatePickerInBrowserIT {
             assertThat(filled).startsWith("Sau khi kiểm tra, chúng tôi xác nhận tài khoản của Quý khách Nguyễn Thị Hằng "
                     + "đã bị trừ sai số tiền 1.500.000 VND.").doesNotContain("{", "}");
 
+            screenshot(driver, "form-reply-template");
             driver.findElement(By.id("replyText")).sendKeys("\nMã giao dịch hoàn tiền: HT-2026-778.");
             driver.findElement(By.id("rootCause")).sendKeys("Cổng thanh toán gửi lệnh trừ tiền hai lần");
             driver.findElement(By.id("remedy-REFUND")).click();
@@ -88,6 +98,56 @@ class ReplyTemplatePickerInBrowserIT {
             // A browser submits a textarea's line breaks as CRLF.
             assertThat(records.latestProposal(complaints.require(ref).id()).orElseThrow().replyText()
                     .replace("\r\n", "\n")).isEqualTo(filled + "\nMã giao dịch hoàn tiền: HT-2026-778.");
+        }
+    }
+
+    @Test
+    void aDirectorAddsATemplateOnTheLibraryPageAfterFixingAnUnknownPlaceholder() {
+        String name = "Xin lỗi vì phản hồi chậm " + System.nanoTime();
+        try (Browser browser = new Browser(port)) {
+            WebDriver driver = browser.driver();
+            browser.login("director", "demo");
+            browser.open("/reply-templates?lang=vi");
+            driver.findElement(By.id("nav-templates"));
+            driver.findElement(By.id("new-template")).click();
+
+            driver.findElement(By.id("name")).sendKeys(name);
+            driver.findElement(By.id("body")).sendKeys("Kính gửi Quý khách {ten_khach}, chúng tôi xin lỗi vì phản hồi chậm.");
+            driver.findElement(By.id("save")).click();
+            assertThat(driver.findElement(By.id("error-body")).getText()).contains("{ten_khach}", "{customer.name}");
+            assertThat(driver.findElement(By.id("body")).getAttribute("class")).contains("is-invalid");
+            assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo(name);
+            screenshot(driver, "reply-template-error");
+
+            driver.findElement(By.id("body")).clear();
+            driver.findElement(By.id("body")).sendKeys("Kính gửi Quý khách {customer.name}, chúng tôi xin lỗi vì phản hồi chậm.");
+            driver.findElement(By.id("save")).click();
+            assertThat(driver.findElement(By.id("saved")).getText()).contains(name);
+
+            driver.findElement(By.id("q")).sendKeys(name);
+            driver.findElement(By.id("search")).click();
+            assertThat(driver.findElement(By.id("templates")).getText()).contains(name);
+            screenshot(driver, "reply-templates");
+            driver.findElement(By.cssSelector("#templates tbody tr button[id^='deactivate-']")).click();
+            assertThat(driver.findElement(By.id("deactivated")).getText()).contains(name);
+        }
+        assertThat(library.search(name, 0).rows()).singleElement()
+                .satisfies(t -> assertThat(t.active()).isFalse())
+                .satisfies(t -> assertThat(t.body()).startsWith("Kính gửi Quý khách {customer.name},"));
+    }
+
+    /** With {@code -Dforms.screenshots=<dir>}, keeps a screenshot of the page. */
+    private static void screenshot(WebDriver driver, String name) {
+        String dir = System.getProperty("forms.screenshots");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        try {
+            Files.createDirectories(Path.of(dir));
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                    Path.of(dir, name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

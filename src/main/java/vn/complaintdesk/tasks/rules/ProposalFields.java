@@ -13,6 +13,7 @@ import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.HandlingRecords;
 import vn.complaintdesk.tasks.TaskFieldChecks;
 import vn.complaintdesk.tasks.TaskFieldRules;
+import vn.complaintdesk.templates.Placeholders;
 import vn.complaintdesk.web.FieldProblem;
 
 /** The fields of a resolution proposal, shared by ProposeResolution and ReviewSecondRound. */
@@ -52,10 +53,10 @@ abstract class ProposalFields implements TaskFieldRules {
         checks.required("replyText");
         checks.maxLength("replyText", 10000);
         // A template's placeholder left in (or typed by hand) would reach the customer as "{amount}".
-        java.util.Set<String> leftOver = vn.complaintdesk.templates.Placeholders.in(checks.text("replyText"));
+        Set<String> leftOver = Placeholders.in(checks.text("replyText"));
         if (!leftOver.isEmpty()) {
-            checks.add("replyText", "validation.placeholderLeft", String.join(", ",
-                    leftOver.stream().map(vn.complaintdesk.templates.Placeholders::written).toList()));
+            checks.add("replyText", "validation.placeholderLeft",
+                    String.join(", ", leftOver.stream().map(Placeholders::written).toList()));
         }
         if (takesMeeting() && checks.text("meetingAt") != null && meetingAt(checks.text("meetingAt")) == null) {
             checks.add("meetingAt", "validation.dateTime");
