@@ -29,6 +29,11 @@ public class RetentionCleanup {
             "resolution_proposal", "customer_answer", "escalation", "lesson_learned", "survey_result",
             "recovery_action", "intake_request");
 
+    /** Rows linking two complaints (duplicate guard) go when either of the two goes. */
+    private static final List<String> LINKS = List.of(
+            "DELETE FROM probable_duplicate WHERE complaint_id IN (:ids) OR duplicate_of_id IN (:ids)",
+            "DELETE FROM complaint_merge WHERE source_id IN (:ids) OR target_id IN (:ids)");
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -58,6 +63,7 @@ public class RetentionCleanup {
             List<Long> batch = ids;
             if (!batch.isEmpty()) {
                 transaction.executeWithoutResult(status -> {
+                    LINKS.forEach(link -> jdbc.sql(link).param("ids", batch).update());
                     for (String table : CHILD_TABLES) {
                         jdbc.sql("DELETE FROM " + table + " WHERE complaint_id IN (:ids)").param("ids", batch).update();
                     }
