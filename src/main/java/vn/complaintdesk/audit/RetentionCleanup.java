@@ -23,16 +23,16 @@ public class RetentionCleanup {
     private static final Logger log = LoggerFactory.getLogger(RetentionCleanup.class);
     private static final int BATCH = 500;
 
+    /** Rows linking two complaints (duplicate guard) go when either of the two goes. */
+    private static final List<String> LINKS = List.of(
+            "DELETE FROM probable_duplicate WHERE complaint_id IN (:ids) OR duplicate_of_id IN (:ids)",
+            "DELETE FROM complaint_merge WHERE source_id IN (:ids) OR target_id IN (:ids)");
+
     /** Children first; attachments after the notes that point at them. */
     private static final List<String> CHILD_TABLES = List.of("complaint_note", "attachment", "notification", "letter",
             "complaint_event", "complaint_deadline", "info_request", "investigation", "approval",
             "resolution_proposal", "customer_answer", "escalation", "lesson_learned", "survey_result",
             "recovery_action", "intake_request");
-
-    /** Rows linking two complaints (duplicate guard) go when either of the two goes. */
-    private static final List<String> LINKS = List.of(
-            "DELETE FROM probable_duplicate WHERE complaint_id IN (:ids) OR duplicate_of_id IN (:ids)",
-            "DELETE FROM complaint_merge WHERE source_id IN (:ids) OR target_id IN (:ids)");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;

@@ -46,7 +46,7 @@ public class PortalController {
     static final Set<String> PUBLIC_STEPS = Set.of("RECEIVED", "ACKNOWLEDGED", "INFO_REQUESTED", "INFO_PROVIDED",
             "INVESTIGATED", "REPLY_SENT", "REPLY_ACCEPTED", "REPLY_REJECTED", "DEEMED_ACCEPTED", "SECOND_ROUND",
             "ESCALATION_FILED", "ESCALATION_OUTCOME", "RESOLVED", "CLOSED", "WITHDRAWN", "TIME_BARRED",
-            "SURVEY_ANSWERED", "INTERIM_UPDATE", "MERGED");
+            "SURVEY_ANSWERED", "INTERIM_UPDATE");
 
     private final IntakeService intake;
     private final TrackingTokens tokens;
