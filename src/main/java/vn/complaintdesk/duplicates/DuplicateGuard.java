@@ -52,7 +52,7 @@ public class DuplicateGuard {
             records.flag(complaint.id(), earlier.id(), now);
             eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, FLAGGED,
                     "probably the same matter as " + earlier.reference() + " (" + earlier.channel() + ", "
-                            + earlier.receivedAt().toLocalDate() + ")");
+                            + earlier.receivedAt().atZoneSameInstant(clock.getZone()).toLocalDate() + ")");
             eventLog.record(earlier.id(), ComplaintEventLog.SYSTEM, FLAGGED,
                     complaint.reference() + " (" + complaint.channel() + ") is probably the same matter");
         }

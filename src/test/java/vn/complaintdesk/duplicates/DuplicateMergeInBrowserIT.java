@@ -2,6 +2,10 @@ package vn.complaintdesk.duplicates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -9,6 +13,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,6 +55,7 @@ class DuplicateMergeInBrowserIT {
             browser.open("/complaints/" + byMail);
             assertThat(page.findElement(By.id("probable-duplicates")).getText())
                     .contains(byPhone, "Probable duplicate");
+            screenshot(browser, "complaint-probable-duplicate.png");
             page.findElement(By.id("merge-into-" + byPhone)).click();
 
             assertThat(page.findElement(By.id("merged")).getText()).contains(byMail + " was merged into this complaint");
@@ -57,6 +64,7 @@ class DuplicateMergeInBrowserIT {
                     .contains(byMail, "merged into " + byPhone);
             assertThat(page.findElement(By.id("timeline")).getText()).contains(byMail + " merged into this complaint");
             assertThat(browser.findNow(By.id("probable-duplicates"))).isEmpty();
+            screenshot(browser, "complaint-merged.png");
 
             page.findElement(By.cssSelector("#merged-complaints a[href$='/complaints/" + byMail + "']")).click();
             assertThat(page.findElement(By.id("merged-into")).getText()).contains(byPhone);
@@ -65,6 +73,14 @@ class DuplicateMergeInBrowserIT {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(byMail).count()).isZero();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(byPhone).count()).isOne();
         assertThat(complaints.require(byMail).status()).isEqualTo(ComplaintStatus.CLOSED);
+    }
+
+    /** For the README and review, in target/screenshots. */
+    private static void screenshot(Browser browser, String name) throws Exception {
+        File shot = ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.copy(shot.toPath(), target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private String submit(Channel channel, String email, String staff) {
