@@ -30,6 +30,7 @@ import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.CustomerTier;
 import vn.complaintdesk.complaint.Deadline;
 import vn.complaintdesk.complaint.DeadlineRepository;
+import vn.complaintdesk.duplicates.DuplicateGuard;
 import vn.complaintdesk.web.ConflictException;
 
 /**
@@ -55,12 +56,14 @@ public class IntakeService {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Attachments attachments;
+    private final DuplicateGuard duplicates;
 
     public IntakeService(IntakeRules rules, ReferenceNumbers references, ComplaintRepository complaints,
             DeadlineRepository deadlines, ComplaintEventLog eventLog, RuntimeService runtimeService, JdbcClient jdbc,
             ObjectMapper objectMapper, Clock clock, PlatformTransactionManager transactionManager,
-            Attachments attachments) {
+            Attachments attachments, DuplicateGuard duplicates) {
         this.attachments = attachments;
+        this.duplicates = duplicates;
         this.transaction = new TransactionTemplate(transactionManager);
         this.rules = rules;
         this.references = references;
@@ -141,6 +144,7 @@ public class IntakeService {
         variables.put("firstContact", false);
         runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(reference).setVariables(variables)
                 .execute();
+        duplicates.checkNewComplaint(id);
         return answerFor(id);
     }
 
