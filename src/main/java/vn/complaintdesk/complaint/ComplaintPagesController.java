@@ -50,14 +50,17 @@ public class ComplaintPagesController {
     private final vn.complaintdesk.intake.Attachments attachments;
     private final InternalNotes notes;
     private final MergedFiles mergedFiles;
+    private final vn.complaintdesk.letters.IntakeReceipts receipts;
     private final ZoneId zone;
     private final org.springframework.context.MessageSource messages;
 
     public ComplaintPagesController(org.springframework.context.MessageSource messages, ComplaintRepository complaints, ComplaintSearch search, ComplaintDetails details,
             CustomerEvents customerEvents, IntakeService intake, TaskWork taskWork, WorkingDayCalendar calendar,
-            vn.complaintdesk.intake.Attachments attachments, InternalNotes notes, MergedFiles mergedFiles) {
+            vn.complaintdesk.intake.Attachments attachments, InternalNotes notes, MergedFiles mergedFiles,
+            vn.complaintdesk.letters.IntakeReceipts receipts) {
         this.mergedFiles = mergedFiles;
         this.attachments = attachments;
+        this.receipts = receipts;
         this.notes = notes;
         this.messages = messages;
         this.complaints = complaints;
@@ -179,6 +182,8 @@ public class ComplaintPagesController {
             try {
                 IntakeAnswer answer = intake.submit(submission, authentication.getName(), null);
                 redirect.addFlashAttribute("recorded", answer);
+                complaints.findByReference(answer.reference()).flatMap(receipts::of)
+                        .ifPresent(receipt -> redirect.addFlashAttribute("receipt", receipt));
                 return "redirect:/complaints/" + answer.reference();
             } catch (InvalidFieldsException invalid) {
                 invalid.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));

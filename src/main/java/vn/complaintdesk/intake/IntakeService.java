@@ -31,6 +31,7 @@ import vn.complaintdesk.complaint.CustomerTier;
 import vn.complaintdesk.complaint.Deadline;
 import vn.complaintdesk.complaint.DeadlineRepository;
 import vn.complaintdesk.duplicates.DuplicateGuard;
+import vn.complaintdesk.letters.IntakeReceipts;
 import vn.complaintdesk.web.ConflictException;
 
 /**
@@ -57,13 +58,15 @@ public class IntakeService {
     private final TransactionTemplate transaction;
     private final Attachments attachments;
     private final DuplicateGuard duplicates;
+    private final IntakeReceipts receipts;
 
     public IntakeService(IntakeRules rules, ReferenceNumbers references, ComplaintRepository complaints,
             DeadlineRepository deadlines, ComplaintEventLog eventLog, RuntimeService runtimeService, JdbcClient jdbc,
             ObjectMapper objectMapper, Clock clock, PlatformTransactionManager transactionManager,
-            Attachments attachments, DuplicateGuard duplicates) {
+            Attachments attachments, DuplicateGuard duplicates, IntakeReceipts receipts) {
         this.attachments = attachments;
         this.duplicates = duplicates;
+        this.receipts = receipts;
         this.transaction = new TransactionTemplate(transactionManager);
         this.rules = rules;
         this.references = references;
@@ -145,6 +148,8 @@ public class IntakeService {
         runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(reference).setVariables(variables)
                 .execute();
         duplicates.checkNewComplaint(id);
+        // After the synchronous limitation check and triage: the status and deadlines are set.
+        receipts.issueFor(complaints.findById(id).orElseThrow());
         return answerFor(id);
     }
 

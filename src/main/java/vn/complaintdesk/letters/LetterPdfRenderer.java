@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.openhtmltopdf.extend.FSTextBreaker;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
@@ -35,6 +36,9 @@ public class LetterPdfRenderer {
     /** The CSS font-family of the letters (templates/letters/layout.html). */
     static final String FONT_FAMILY = "DejaVu Sans";
 
+    /** Characters XML 1.0 forbids in a document. */
+    private static final Pattern XML_FORBIDDEN = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
+
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final byte[] regular;
     private final byte[] bold;
@@ -55,7 +59,15 @@ public class LetterPdfRenderer {
 
     /** The letter's XHTML: what the PDF is drawn from (kept with the letter). */
     public String html(Letters.Kind kind, Locale locale, Map<String, Object> model) {
-        return engine.process(kind.name(), new Context(locale, model));
+        return withoutCharactersXmlForbids(engine.process(kind.name(), new Context(locale, model)));
+    }
+
+    /**
+     * The PDF is drawn from XML, which forbids most control characters; one pasted into a complaint
+     * (say a stray BEL from a phone note) would otherwise make every letter of it fail.
+     */
+    static String withoutCharactersXmlForbids(String xhtml) {
+        return XML_FORBIDDEN.matcher(xhtml).replaceAll("");
     }
 
     public byte[] pdf(String xhtml) {

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.security.CurrentStaff;
+import vn.complaintdesk.templates.ReplyTemplates;
 import vn.complaintdesk.web.ConflictException;
 import vn.complaintdesk.web.FieldProblem;
 import vn.complaintdesk.web.ForbiddenException;
@@ -37,11 +38,14 @@ public class TasklistController {
     private final TaskWork work;
     private final TaskFormContexts contexts;
     private final Tasklist tasklist;
+    private final ReplyTemplates replyTemplates;
 
-    public TasklistController(TaskWork work, TaskFormContexts contexts, Tasklist tasklist) {
+    public TasklistController(TaskWork work, TaskFormContexts contexts, Tasklist tasklist,
+            ReplyTemplates replyTemplates) {
         this.work = work;
         this.contexts = contexts;
         this.tasklist = tasklist;
+        this.replyTemplates = replyTemplates;
     }
 
     @GetMapping("/tasks")
@@ -145,6 +149,9 @@ public class TasklistController {
         model.addAttribute("customerReply", contexts.customerReply(task).orElse(null));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        if (complaint != null && ReplyTemplatePickerController.TASK_KEYS.contains(task.getTaskDefinitionKey())) {
+            model.addAttribute("replyTemplates", replyTemplates.activeFor(complaint.customer().language()));
+        }
     }
 
     private static String formTemplate(Task task) {

@@ -164,6 +164,11 @@ class AuditorIsReadOnlyTest {
                         .param("customer.name", "Trần Thị Bình").param("customer.phone", "+84900000002")
                         .param("customer.language", "vi").with(csrf())))),
                 write("POST /admin/notifications/1/retry", () -> outcome(page(post("/admin/notifications/1/retry")
+                        .with(csrf())))),
+                write("POST /reply-templates/new", () -> outcome(page(post("/reply-templates/new")
+                        .param("name", "Mẫu của kiểm toán viên").param("language", "vi").param("body", "Nội dung")
+                        .with(csrf())))),
+                write("POST /reply-templates/1/deactivate", () -> outcome(page(post("/reply-templates/1/deactivate")
                         .with(csrf())))));
     }
 
@@ -222,7 +227,7 @@ class AuditorIsReadOnlyTest {
     record State(ComplaintStatus openStatus, Optional<String> openTaskAssignee, ComplaintStatus waitingStatus,
             boolean waitingForInfo, boolean waitingSuspended, Map<String, Object> waitingVariables,
             Map<String, Object> openTaskVariables, String infoRequests, long events, long notes, long complaints,
-            long instances, long deployments, String notification1) {
+            long instances, long deployments, String notification1, String replyTemplates) {
     }
 
     private State state() {
@@ -249,7 +254,10 @@ class AuditorIsReadOnlyTest {
                 engine.getRuntimeService().createProcessInstanceQuery().count(),
                 engine.getRepositoryService().createDeploymentQuery().count(),
                 jdbc.sql("SELECT status || '/' || attempts || '/' || next_attempt_at FROM notification WHERE id = 1")
-                        .query(String.class).optional().orElse("none"));
+                        .query(String.class).optional().orElse("none"),
+                // templates / active ones
+                jdbc.sql("SELECT COUNT(*) || '/' || COUNT(CASE WHEN active THEN 1 END) FROM reply_template")
+                        .query(String.class).single());
     }
 
     /** The task still open and unassigned, the statuses unchanged, the process still waiting. */

@@ -62,14 +62,14 @@ class HttpFullPathIT {
                 .getForObject("/api/complaints/" + ref, Map.class);
         assertThat(complaint.get("status")).isEqualTo("CLOSED");
         assertThat((List<Map<String, Object>>) complaint.get("letters")).extracting(l -> l.get("kind"))
-                .containsExactly("REPLY", "SECOND_REPLY");
+                .containsExactly("INTAKE_RECEIPT", "REPLY", "SECOND_REPLY");
         assertThat((List<Map<String, Object>>) complaint.get("events")).extracting(e -> e.get("actor"))
                 .contains("agent", "finance", "director", "customer", "system");
         Map<String, Object> tracked = http.getForObject("/api/track/" + ref + "?token=" + token, Map.class);
         assertThat(tracked.get("status")).isEqualTo("CLOSED");
         assertThat(tracked).doesNotContainKeys("events", "notifications", "openTasks");
 
-        // Both letters download as the PDFs listed (SHA-256), by staff and by the customer's token only.
+        // Every letter downloads as the PDF listed (SHA-256), by staff and by the customer's token only.
         for (Map<String, Object> letter : (List<Map<String, Object>>) complaint.get("letters")) {
             String path = "/letters/" + letter.get("id");
             ResponseEntity<byte[]> staff = http.withBasicAuth("auditor", "demo")

@@ -51,6 +51,12 @@ abstract class ProposalFields implements TaskFieldRules {
         }
         checks.required("replyText");
         checks.maxLength("replyText", 10000);
+        // A template's placeholder left in (or typed by hand) would reach the customer as "{amount}".
+        java.util.Set<String> leftOver = vn.complaintdesk.templates.Placeholders.in(checks.text("replyText"));
+        if (!leftOver.isEmpty()) {
+            checks.add("replyText", "validation.placeholderLeft", String.join(", ",
+                    leftOver.stream().map(vn.complaintdesk.templates.Placeholders::written).toList()));
+        }
         if (takesMeeting() && checks.text("meetingAt") != null && meetingAt(checks.text("meetingAt")) == null) {
             checks.add("meetingAt", "validation.dateTime");
         }
