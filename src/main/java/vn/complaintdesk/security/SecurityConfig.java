@@ -70,7 +70,7 @@ public class SecurityConfig {
                         .requestMatchers("/complaints/new").hasAnyRole(StaffRoles.AGENTS, StaffRoles.DIRECTORS)
                         .requestMatchers("/admin/**").hasRole(StaffRoles.ADMIN)
                         .requestMatchers("/audit/**", "/dashboard").hasAnyRole(StaffRoles.AUDITORS, StaffRoles.DIRECTORS)
-                        .requestMatchers("/processes").hasAnyRole(StaffRoles.ANALYSTS, StaffRoles.ADMIN, StaffRoles.DIRECTORS)
+                        .requestMatchers("/processes", "/processes/**").hasAnyRole(StaffRoles.ANALYSTS, StaffRoles.ADMIN, StaffRoles.DIRECTORS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks").permitAll())
                 .httpBasic(Customizer.withDefaults())
