@@ -24,6 +24,10 @@ final class WaitActivities {
         String historyId() {
             return multiInstance ? id + "#multiInstanceBody" : id;
         }
+
+        boolean container() {
+            return "subProcess".equals(kind);
+        }
     }
 
     private WaitActivities() {

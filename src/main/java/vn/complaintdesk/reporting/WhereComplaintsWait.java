@@ -17,7 +17,10 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class WhereComplaintsWait {
 
-    /** One waiting place with its figures; {@code heat} is 0 (nobody waiting) to 4 (the busiest place). */
+    /**
+     * One waiting place with its figures; {@code heat} is 0 (nobody waiting, or a sub-process, which holds
+     * the steps inside it) to 4 (the busiest step).
+     */
     public record ActivityWait(String id, String name, String kind, long waiting, long passed, Double medianMillis,
             Double p90Millis, int heat) {
     }
@@ -48,13 +51,15 @@ public class WhereComplaintsWait {
         Map<String, WaitingTimes.Passages> passages = waitingTimes.passages(measured, from, to);
         List<WaitActivities.WaitActivity> places = WaitActivities.of(
                 repositoryService.getBpmnModelInstance(shown.getId()), processKey);
-        long busiest = places.stream().mapToLong(p -> waiting.getOrDefault(p.historyId(), 0L)).max().orElse(0);
+        // A sub-process holds every complaint waiting inside it, so it would always be the hottest place.
+        long busiest = places.stream().filter(p -> !p.container())
+                .mapToLong(p -> waiting.getOrDefault(p.historyId(), 0L)).max().orElse(0);
         List<ActivityWait> activities = places.stream().map(place -> {
             long now = waiting.getOrDefault(place.historyId(), 0L);
             WaitingTimes.Passages left = passages.getOrDefault(place.historyId(),
                     new WaitingTimes.Passages(0, null, null));
             return new ActivityWait(place.id(), place.name(), place.kind(), now, left.count(), left.medianMillis(),
-                    left.p90Millis(), heat(now, busiest));
+                    left.p90Millis(), place.container() ? 0 : heat(now, busiest));
         }).toList();
         return new Report(shown, version == null, definitions.stream().map(ProcessDefinition::getVersion).toList(),
                 activities);
