@@ -102,6 +102,15 @@ class WaitingTimesBenchmarkIT {
         WhereComplaintsWait.Report year = time("where complaints wait, twelve months",
                 () -> whereComplaintsWait.of("complaint-handling", null,
                         today.minusMonths(12).atStartOfDay(zone).toInstant(), now));
+        System.out.println("BENCH waiting times, plan over twelve months:\n" + String.join("\n", jdbc.queryForList("""
+                EXPLAIN (ANALYZE, BUFFERS)
+                SELECT a.ACT_ID_, COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY a.DURATION_),
+                       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY a.DURATION_)
+                FROM ACT_HI_ACTINST a
+                WHERE a.PROC_DEF_ID_ IN (SELECT ID_ FROM ACT_RE_PROCDEF WHERE KEY_ = 'complaint-handling')
+                  AND a.END_TIME_ >= now() - interval '12 months' AND a.DURATION_ IS NOT NULL
+                  AND a.ACT_TYPE_ IN ('userTask', 'receiveTask', 'subProcess', 'intermediateTimer')
+                GROUP BY a.ACT_ID_""", String.class)));
         WhereComplaintsWait.ActivityWait analysis = year.activities().stream()
                 .filter(a -> a.id().equals("AnalyzeComplaint")).findFirst().orElseThrow();
         System.out.printf(Locale.ROOT, "BENCH waiting times, AnalyzeComplaint over twelve months: %d left, median %.1f h,"
@@ -109,7 +118,7 @@ class WaitingTimesBenchmarkIT {
                 analysis.medianMillis() / 3.6e6, analysis.p90Millis() / 3.6e6,
                 year.activities().stream().filter(a -> a.id().equals("ReceiveTask_WaitForCustomerAnswer"))
                         .findFirst().orElseThrow().waiting());
-        assertThat(analysis.passed()).isGreaterThanOrEqualTo(COMPLAINTS);
+        assertThat(analysis.passed()).isGreaterThan(COMPLAINTS * 9L / 10);
         assertThat(month.activities()).isNotEmpty();
     }
 
