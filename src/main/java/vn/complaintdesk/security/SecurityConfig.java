@@ -89,7 +89,7 @@ public class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole(StaffRoles.ADMIN)
                         .requestMatchers("/inbox").hasAnyRole(StaffRoles.AGENTS, StaffRoles.DIRECTORS, StaffRoles.ADMIN)
                         .requestMatchers("/audit/**", "/dashboard").hasAnyRole(StaffRoles.AUDITORS, StaffRoles.DIRECTORS)
-                        .requestMatchers("/processes").hasAnyRole(StaffRoles.ANALYSTS, StaffRoles.ADMIN, StaffRoles.DIRECTORS)
+                        .requestMatchers("/processes", "/processes/**").hasAnyRole(StaffRoles.ANALYSTS, StaffRoles.ADMIN, StaffRoles.DIRECTORS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks").permitAll())
                 .httpBasic(Customizer.withDefaults())
