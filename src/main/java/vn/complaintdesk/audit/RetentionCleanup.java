@@ -23,6 +23,11 @@ public class RetentionCleanup {
     private static final Logger log = LoggerFactory.getLogger(RetentionCleanup.class);
     private static final int BATCH = 500;
 
+    /** Rows linking two complaints (duplicate guard) go when either of the two goes. */
+    private static final List<String> LINKS = List.of(
+            "DELETE FROM probable_duplicate WHERE complaint_id IN (:ids) OR duplicate_of_id IN (:ids)",
+            "DELETE FROM complaint_merge WHERE source_id IN (:ids) OR target_id IN (:ids)");
+
     /** Children first; attachments after the notes that point at them. */
     private static final List<String> CHILD_TABLES = List.of("complaint_note", "attachment", "notification", "letter",
             "complaint_event", "complaint_deadline", "info_request", "investigation", "approval",
@@ -58,6 +63,7 @@ public class RetentionCleanup {
             List<Long> batch = ids;
             if (!batch.isEmpty()) {
                 transaction.executeWithoutResult(status -> {
+                    LINKS.forEach(link -> jdbc.sql(link).param("ids", batch).update());
                     for (String table : CHILD_TABLES) {
                         jdbc.sql("DELETE FROM " + table + " WHERE complaint_id IN (:ids)").param("ids", batch).update();
                     }

@@ -20,6 +20,7 @@ import vn.complaintdesk.complaint.Category;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
+import vn.complaintdesk.duplicates.DuplicateRecords;
 import vn.complaintdesk.intake.AttachmentUpload;
 import vn.complaintdesk.intake.Attachments;
 import vn.complaintdesk.intake.ComplaintSubmission;
@@ -61,11 +62,14 @@ public class CustomerMessageRouter {
     private final ReplyReader reader;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DuplicateRecords duplicates;
 
     public CustomerMessageRouter(InboundMessages inbound, ComplaintRepository complaints, IntakeService intake,
             CustomerEvents customerEvents, ComplaintEventLog eventLog, Attachments attachments,
-            RuntimeService runtimeService, ReplyReader reader, JdbcClient jdbc, Clock clock) {
+            RuntimeService runtimeService, ReplyReader reader, JdbcClient jdbc, Clock clock,
+            DuplicateRecords duplicates) {
         this.clock = clock;
+        this.duplicates = duplicates;
         this.inbound = inbound;
         this.complaints = complaints;
         this.intake = intake;
@@ -225,7 +229,22 @@ public class CustomerMessageRouter {
         }
     }
 
+    /** A message about a complaint merged into another belongs to the one that goes on. */
     private Optional<Target> targetOf(CustomerMessage message) {
+        Optional<Target> named = namedIn(message);
+        for (int hop = 0; named.isPresent() && hop < 5; hop++) {
+            Target target = named.get();
+            Optional<Complaint> survivor = duplicates.mergedInto(target.complaint().id())
+                    .flatMap(complaints::findByReference);
+            if (survivor.isEmpty()) {
+                break;
+            }
+            named = Optional.of(new Target(survivor.get(), target.threadMatched()));
+        }
+        return named;
+    }
+
+    private Optional<Target> namedIn(CustomerMessage message) {
         if (!message.threadIds().isEmpty()) {
             Optional<Long> byOurMail = jdbc.sql("""
                     SELECT complaint_id FROM notification WHERE message_id IN (:ids) ORDER BY id LIMIT 1""")

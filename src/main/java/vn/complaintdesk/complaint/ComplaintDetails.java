@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.duplicates.DuplicateRecords;
 import vn.complaintdesk.letters.Letters;
 import vn.complaintdesk.notification.Notification;
 import vn.complaintdesk.notification.Outbox;
@@ -35,6 +36,11 @@ public class ComplaintDetails {
     public record LetterJson(long id, String kind, OffsetDateTime createdAt, String sha256) {
     }
 
+    /** Another complaint flagged as probably the same matter of the same customer. */
+    public record DuplicateJson(String reference, String status, String channel, String category, String subject,
+            OffsetDateTime receivedAt) {
+    }
+
     public record CustomerJson(String name, String email, String phone, String accountId, String tier,
             String language) {
     }
@@ -44,13 +50,14 @@ public class ComplaintDetails {
             OffsetDateTime receivedAt, CustomerJson customer, OffsetDateTime acknowledgementDueAt,
             OffsetDateTime interimDueAt, OffsetDateTime replyDueAt, OffsetDateTime resolutionDueAt,
             List<DeadlineJson> deadlines, List<OpenTask> openTasks, List<EventJson> events,
-            List<NotificationJson> notifications, List<LetterJson> letters) {
+            List<NotificationJson> notifications, List<LetterJson> letters, List<DuplicateJson> probableDuplicates,
+            String mergedInto, List<String> mergedFrom) {
     }
 
     public record CustomerView(String reference, String status, String channel, String category, String subject,
             OffsetDateTime receivedAt, OffsetDateTime acknowledgementDueAt, OffsetDateTime interimDueAt,
             OffsetDateTime replyDueAt, OffsetDateTime resolutionDueAt, List<DeadlineJson> deadlines,
-            List<LetterJson> letters, List<String> waitingFor) {
+            List<LetterJson> letters, List<String> waitingFor, String mergedInto) {
     }
 
     private final DeadlineRepository deadlines;
@@ -58,10 +65,12 @@ public class ComplaintDetails {
     private final Outbox outbox;
     private final Letters letters;
     private final TaskService taskService;
+    private final DuplicateRecords duplicates;
     private final ZoneId zone;
 
     public ComplaintDetails(DeadlineRepository deadlines, ComplaintEventLog eventLog, Outbox outbox, Letters letters,
-            TaskService taskService, WorkingDayCalendar calendar) {
+            TaskService taskService, WorkingDayCalendar calendar, DuplicateRecords duplicates) {
+        this.duplicates = duplicates;
         this.deadlines = deadlines;
         this.eventLog = eventLog;
         this.outbox = outbox;
@@ -83,14 +92,18 @@ public class ComplaintDetails {
                 eventLog.of(c.id()).stream().map(e -> new EventJson(local(e.at()), e.actor(), e.type(), e.detail()))
                         .toList(),
                 outbox.of(c.id()).stream().map(this::notificationJson).toList(),
-                lettersOf(c));
+                lettersOf(c),
+                duplicates.probableDuplicatesOf(c.id()).stream().map(this::duplicateJson).toList(),
+                duplicates.mergedInto(c.id()).orElse(null),
+                duplicates.mergedFrom(c.id()).stream().map(Complaint::reference).toList());
     }
 
     public CustomerView customerView(Complaint c, List<String> waitingFor) {
         List<DeadlineJson> due = deadlinesOf(c);
         return new CustomerView(c.reference(), c.status().name(), c.channel().name(), c.category().name(),
                 c.subject(), local(c.receivedAt()), dueOf(due, Deadline.ACKNOWLEDGEMENT), dueOf(due, Deadline.INTERIM),
-                dueOf(due, Deadline.REPLY), dueOf(due, Deadline.RESOLUTION), due, lettersOf(c), waitingFor);
+                dueOf(due, Deadline.REPLY), dueOf(due, Deadline.RESOLUTION), due, lettersOf(c), waitingFor,
+                duplicates.mergedInto(c.id()).orElse(null));
     }
 
     private List<LetterJson> lettersOf(Complaint c) {
@@ -111,6 +124,11 @@ public class ComplaintDetails {
                                 .map(IdentityLink::getGroupId).toList(),
                         t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(zone).toOffsetDateTime()))
                 .toList();
+    }
+
+    private DuplicateJson duplicateJson(Complaint other) {
+        return new DuplicateJson(other.reference(), other.status().name(), other.channel().name(),
+                other.category().name(), other.subject(), local(other.receivedAt()));
     }
 
     private NotificationJson notificationJson(Notification n) {

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.complaintdesk.duplicates.ComplaintMerger;
+import vn.complaintdesk.duplicates.MergedFiles;
 import vn.complaintdesk.intake.ComplaintSubmission;
 import vn.complaintdesk.intake.IntakeAnswer;
 import vn.complaintdesk.intake.IntakeService;
@@ -47,14 +49,16 @@ public class ComplaintPagesController {
     private final TaskWork taskWork;
     private final vn.complaintdesk.intake.Attachments attachments;
     private final InternalNotes notes;
+    private final MergedFiles mergedFiles;
     private final vn.complaintdesk.letters.IntakeReceipts receipts;
     private final ZoneId zone;
     private final org.springframework.context.MessageSource messages;
 
     public ComplaintPagesController(org.springframework.context.MessageSource messages, ComplaintRepository complaints, ComplaintSearch search, ComplaintDetails details,
             CustomerEvents customerEvents, IntakeService intake, TaskWork taskWork, WorkingDayCalendar calendar,
-            vn.complaintdesk.intake.Attachments attachments, InternalNotes notes,
+            vn.complaintdesk.intake.Attachments attachments, InternalNotes notes, MergedFiles mergedFiles,
             vn.complaintdesk.letters.IntakeReceipts receipts) {
+        this.mergedFiles = mergedFiles;
         this.attachments = attachments;
         this.receipts = receipts;
         this.notes = notes;
@@ -95,6 +99,11 @@ public class ComplaintPagesController {
         boolean mayEnter = staff.groups().stream().anyMatch(MAY_ENTER_CUSTOMER_EVENTS::contains);
         model.addAttribute("waitingForInfo", mayEnter && customerEvents.isWaitingFor(reference, CustomerEvents.INFO_PROVIDED));
         model.addAttribute("waitingForAnswer", mayEnter && customerEvents.isWaitingFor(reference, CustomerEvents.ANSWERED));
+        model.addAttribute("mergeTargets", ComplaintMerger.mayMerge(staff) && !complaint.status().ended()
+                ? view.probableDuplicates().stream().filter(d -> !ComplaintStatus.valueOf(d.status()).ended())
+                        .map(ComplaintDetails.DuplicateJson::reference).toList()
+                : List.of());
+        model.addAttribute("mergedFiles", mergedFiles.of(complaint));
         return "complaints/detail";
     }
 

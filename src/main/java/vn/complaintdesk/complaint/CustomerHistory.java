@@ -51,6 +51,18 @@ public class CustomerHistory {
         }).toList();
     }
 
+    /** Complaints of the same customer received within the given period (bounds included), oldest first. */
+    public List<Complaint> receivedBetween(Complaint.Customer customer, OffsetDateTime from, OffsetDateTime to) {
+        Map<String, Object> params = new HashMap<>();
+        String where = sameCustomer(customer, params);
+        if (where.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM complaint WHERE (" + where + ") AND received_at BETWEEN :from AND :to"
+                + " ORDER BY received_at, id LIMIT 500").params(params).param("from", from).param("to", to)
+                .query(ComplaintRepository::map).list();
+    }
+
     /** Everything sent to or received from the customer across their complaints, newest first. */
     public List<Contact> contactLog(Collection<Complaint> complaints) {
         Set<Long> ids = complaints.stream().map(Complaint::id).collect(Collectors.toSet());

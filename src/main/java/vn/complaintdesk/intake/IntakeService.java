@@ -30,6 +30,7 @@ import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.CustomerTier;
 import vn.complaintdesk.complaint.Deadline;
 import vn.complaintdesk.complaint.DeadlineRepository;
+import vn.complaintdesk.duplicates.DuplicateGuard;
 import vn.complaintdesk.letters.IntakeReceipts;
 import vn.complaintdesk.web.ConflictException;
 
@@ -56,13 +57,15 @@ public class IntakeService {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Attachments attachments;
+    private final DuplicateGuard duplicates;
     private final IntakeReceipts receipts;
 
     public IntakeService(IntakeRules rules, ReferenceNumbers references, ComplaintRepository complaints,
             DeadlineRepository deadlines, ComplaintEventLog eventLog, RuntimeService runtimeService, JdbcClient jdbc,
             ObjectMapper objectMapper, Clock clock, PlatformTransactionManager transactionManager,
-            Attachments attachments, IntakeReceipts receipts) {
+            Attachments attachments, DuplicateGuard duplicates, IntakeReceipts receipts) {
         this.attachments = attachments;
+        this.duplicates = duplicates;
         this.receipts = receipts;
         this.transaction = new TransactionTemplate(transactionManager);
         this.rules = rules;
@@ -144,6 +147,7 @@ public class IntakeService {
         variables.put("firstContact", false);
         runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(reference).setVariables(variables)
                 .execute();
+        duplicates.checkNewComplaint(id);
         // After the synchronous limitation check and triage: the status and deadlines are set.
         receipts.issueFor(complaints.findById(id).orElseThrow());
         return answerFor(id);

@@ -9,7 +9,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -25,6 +30,19 @@ public class SecurityConfig {
 
     private static final RequestMatcher CARRIES_AUTHORIZATION_HEADER =
             request -> request.getHeader("Authorization") != null;
+
+    /**
+     * The CSRF check runs before anyone is known, so an API write without credentials would be
+     * refused as 403; the contract answers every /api call without credentials with 401.
+     */
+    private static final AccessDeniedHandler ANONYMOUS_API_CALL_IS_UNAUTHORIZED = (request, response, denied) -> {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || caller instanceof AnonymousAuthenticationToken) {
+            response.sendError(HttpStatus.UNAUTHORIZED.value());
+        } else {
+            new AccessDeniedHandlerImpl().handle(request, response, denied);
+        }
+    };
 
     @Bean
     @Order(1)
@@ -71,7 +89,7 @@ public class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole(StaffRoles.ADMIN)
                         .requestMatchers("/inbox").hasAnyRole(StaffRoles.AGENTS, StaffRoles.DIRECTORS, StaffRoles.ADMIN)
                         .requestMatchers("/audit/**", "/dashboard").hasAnyRole(StaffRoles.AUDITORS, StaffRoles.DIRECTORS)
-                        .requestMatchers("/processes").hasAnyRole(StaffRoles.ANALYSTS, StaffRoles.ADMIN, StaffRoles.DIRECTORS)
+                        .requestMatchers("/processes", "/processes/**").hasAnyRole(StaffRoles.ANALYSTS, StaffRoles.ADMIN, StaffRoles.DIRECTORS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks").permitAll())
                 .httpBasic(Customizer.withDefaults())
@@ -83,7 +101,8 @@ public class SecurityConfig {
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 withDefaults().matcher("/actuator/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                request -> true))
+                                request -> true)
+                        .defaultAccessDeniedHandlerFor(ANONYMOUS_API_CALL_IS_UNAUTHORIZED, withDefaults().matcher("/api/**")))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         CARRIES_AUTHORIZATION_HEADER,
                         withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/api/complaints"),

@@ -15,7 +15,7 @@ import vn.complaintdesk.complaint.ComplaintRepository;
 @Component("closeComplaint")
 public class CloseComplaint implements JavaDelegate {
 
-    static final int TRACKING_DAYS_AFTER_CLOSING = 90;
+    public static final int TRACKING_DAYS_AFTER_CLOSING = 90;
 
     private final ProcessComplaints processComplaints;
     private final ComplaintRepository complaints;

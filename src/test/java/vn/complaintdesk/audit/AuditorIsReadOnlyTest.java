@@ -118,6 +118,8 @@ class AuditorIsReadOnlyTest {
                         "/api/tasks/" + openTaskId + "/unclaim", null)),
                 write("POST /api/tasks/{id}/complete", () -> api(HttpMethod.POST,
                         "/api/tasks/" + openTaskId + "/complete", Map.of("outcome", "RESOLVE_NOW"))),
+                write("POST /api/complaints/{ref}/merge-into/{target}", () -> api(HttpMethod.POST,
+                        "/api/complaints/" + openRef + "/merge-into/" + waitingRef, null)),
                 // The Camunda REST API (HTTP Basic).
                 write("POST /engine-rest/task/{id}/claim", () -> api(HttpMethod.POST,
                         "/engine-rest/task/" + openTaskId + "/claim", Map.of("userId", AUDITOR))),
@@ -151,6 +153,8 @@ class AuditorIsReadOnlyTest {
                 write("POST /complaints/{ref}/events/CustomerInfoProvided", () -> outcome(page(post(
                         "/complaints/" + waitingRef + "/events/CustomerInfoProvided")
                         .param("information", "Mã giao dịch là 123456").with(csrf())))),
+                write("POST /complaints/{ref}/merge-into/{target}", () -> outcome(page(post(
+                        "/complaints/" + openRef + "/merge-into/" + waitingRef).with(csrf())))),
                 write("POST /complaints/{ref}/notes", () -> outcome(page(post("/complaints/" + openRef + "/notes")
                         .param("body", "Ghi chú của kiểm toán viên").with(csrf())))),
                 write("POST /complaints/new", () -> outcome(page(post("/complaints/new")

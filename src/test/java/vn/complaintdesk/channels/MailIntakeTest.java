@@ -9,7 +9,9 @@ import java.util.Map;
 import jakarta.mail.internet.MimeMessage;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -245,6 +247,23 @@ class MailIntakeTest {
         mvc.perform(get("/inbox").with(user("tech").roles("dept-technical"))).andExpect(status().isForbidden());
         mvc.perform(get("/inbox").param("outcome", "nonsense").param("page", "-3")
                 .with(user("director").roles("cs-directors"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void replyAboutAMergedComplaintLandsInTheComplaintItWasMergedInto() throws Exception {
+        String merged = driver.submit(byMail("Khuyến mãi tháng 11")).reference();
+        String survivor = driver.submit(byMail("Khuyến mãi tháng 11 (gọi điện)")).reference();
+        mvc.perform(post("/api/complaints/" + merged + "/merge-into/" + survivor)
+                .with(user("agent").roles("cs-agents")).with(csrf())).andExpect(status().isNoContent());
+
+        MimeMessage reply = CustomerMails.plain(CUSTOMER, "Re: [" + merged + "] Chúng tôi đã nhận được",
+                "Tôi bổ sung: mã khuyến mãi là KM11.");
+        TestSmtpServer.deliverToDesk(reply);
+        poller.poll();
+
+        InboundMessages.Inbound landed = inbound.find("email", reply.getMessageID()).orElseThrow();
+        assertThat(landed.reference()).isEqualTo(survivor);
+        assertThat(landed.outcome()).isEqualTo(InboundOutcome.ADDED_TO_COMPLAINT);
     }
 
     @Test

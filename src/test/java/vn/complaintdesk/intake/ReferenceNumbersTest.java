@@ -43,8 +43,9 @@ class ReferenceNumbersTest {
 
     @Test
     void eachYearHasItsOwnSequence() {
-        assertThat(references.next(2032)).isEqualTo("KN-2032-000001");
-        assertThat(references.next(2033)).isEqualTo("KN-2033-000001");
-        assertThat(references.next(2032)).isEqualTo("KN-2032-000002");
+        // Years no other test of the shared context files complaints in.
+        assertThat(references.next(2092)).isEqualTo("KN-2092-000001");
+        assertThat(references.next(2093)).isEqualTo("KN-2093-000001");
+        assertThat(references.next(2092)).isEqualTo("KN-2092-000002");
     }
 }

@@ -33,6 +33,17 @@ class SecurityTest {
         assertThat(http.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
+    /** Without credentials there is no CSRF token either: still 401, not the CSRF refusal's 403. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/tasks/1/claim", "/api/complaints/KN-2026-000001/events/CustomerAnswered",
+            "/api/complaints/KN-2026-000002/merge-into/KN-2026-000001"})
+    void apiWritesAnswer401WithoutLogin(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.postForEntity(path, new HttpEntity<>("{}", headers), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/tasks", "/camunda/app/cockpit/default/", "/camunda/app/admin/default/",
             "/camunda/app/tasklist/default/"})
