@@ -47,9 +47,9 @@ class WhereComplaintsWaitTest {
 
     @Test
     void countsAndDurationsEqualAHandComputationOverSeededComplaints() throws Exception {
-        OffsetDateTime received = OffsetDateTime.parse("2032-05-03T09:00:00+07:00");
-        LocalDate from = LocalDate.of(2032, 5, 1);
-        LocalDate to = LocalDate.of(2032, 5, 31);
+        OffsetDateTime received = OffsetDateTime.parse("2036-05-03T09:00:00+07:00");
+        LocalDate from = LocalDate.of(2036, 5, 1);
+        LocalDate to = LocalDate.of(2036, 5, 31);
         WhereComplaintsWait.ActivityWait analysisBefore = figures(from, to, "AnalyzeComplaint");
         WhereComplaintsWait.ActivityWait proposalBefore = figures(from, to, "ProposeResolution");
 
@@ -84,7 +84,7 @@ class WhereComplaintsWaitTest {
 
     @Test
     void onlyStepsLeftWithinTheChosenDaysOfTheDesksCalendarCount() {
-        OffsetDateTime received = OffsetDateTime.parse("2032-07-30T09:00:00+07:00");
+        OffsetDateTime received = OffsetDateTime.parse("2036-07-30T09:00:00+07:00");
         at(received);
         String quick = submit();
         String lateInTheMonth = submit();
@@ -92,21 +92,21 @@ class WhereComplaintsWaitTest {
         at(received.plusHours(1));
         driver.complete(quick, "AnalyzeComplaint", "agent", Map.of("outcome", "RESOLVE_NOW"));
         // 23:30 in Vietnam on 31 July is still July there, though it is 16:30 UTC.
-        at(OffsetDateTime.parse("2032-07-31T23:30:00+07:00"));
+        at(OffsetDateTime.parse("2036-07-31T23:30:00+07:00"));
         driver.complete(lateInTheMonth, "AnalyzeComplaint", "agent", Map.of("outcome", "RESOLVE_NOW"));
         at(received.plusDays(3));
         driver.complete(nextMonth, "AnalyzeComplaint", "agent", Map.of("outcome", "RESOLVE_NOW"));
 
-        WhereComplaintsWait.ActivityWait july = figures(LocalDate.of(2032, 7, 1), LocalDate.of(2032, 7, 31),
+        WhereComplaintsWait.ActivityWait july = figures(LocalDate.of(2036, 7, 1), LocalDate.of(2036, 7, 31),
                 "AnalyzeComplaint");
         assertThat(july.passed()).isEqualTo(2);
         assertThat(july.medianMillis()).isCloseTo((1 + 38.5) / 2 * HOUR, within(1.0));
-        WhereComplaintsWait.ActivityWait august = figures(LocalDate.of(2032, 8, 1), LocalDate.of(2032, 8, 31),
+        WhereComplaintsWait.ActivityWait august = figures(LocalDate.of(2036, 8, 1), LocalDate.of(2036, 8, 31),
                 "AnalyzeComplaint");
         assertThat(august.passed()).isEqualTo(1);
         assertThat(august.medianMillis()).isCloseTo(72.0 * HOUR, within(1.0));
         assertThat(august.p90Millis()).isCloseTo(72.0 * HOUR, within(1.0));
-        WhereComplaintsWait.ActivityWait june = figures(LocalDate.of(2032, 6, 1), LocalDate.of(2032, 6, 30),
+        WhereComplaintsWait.ActivityWait june = figures(LocalDate.of(2036, 6, 1), LocalDate.of(2036, 6, 30),
                 "AnalyzeComplaint");
         assertThat(june.passed()).isZero();
         assertThat(june.medianMillis()).isNull();
@@ -115,11 +115,11 @@ class WhereComplaintsWaitTest {
 
     @Test
     void theDefaultPeriodIsThisMonthAndTheDiagramIsTheDeployedXml() throws Exception {
-        at(OffsetDateTime.parse("2032-09-17T10:00:00+07:00"));
+        at(OffsetDateTime.parse("2036-09-17T10:00:00+07:00"));
         mvc.perform(get("/processes/complaint-handling/waiting").with(user("analyst").roles("analysts")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("value=\"2032-09-01\"")))
-                .andExpect(content().string(Matchers.containsString("value=\"2032-09-17\"")))
+                .andExpect(content().string(Matchers.containsString("value=\"2036-09-01\"")))
+                .andExpect(content().string(Matchers.containsString("value=\"2036-09-17\"")))
                 .andExpect(content().string(Matchers.containsString("data-activity=\"ReceiveTask_WaitForCustomerInfo\"")))
                 .andExpect(content().string(Matchers.containsString("data-activity=\"CallActivity_ExternalEscalation\"")));
         mvc.perform(get("/processes/complaint-handling/diagram.bpmn").with(user("admin").roles("camunda-admin")))
@@ -136,9 +136,9 @@ class WhereComplaintsWaitTest {
         }
         mvc.perform(get("/processes/complaint-handling/waiting")).andExpect(status().is3xxRedirection());
         var director = user("director").roles("cs-directors");
-        mvc.perform(get("/processes/complaint-handling/waiting").param("from", "2032-13-01").with(director))
+        mvc.perform(get("/processes/complaint-handling/waiting").param("from", "2036-13-01").with(director))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/processes/complaint-handling/waiting").param("from", "2032-05-02").param("to", "2032-05-01")
+        mvc.perform(get("/processes/complaint-handling/waiting").param("from", "2036-05-02").param("to", "2036-05-01")
                 .with(director)).andExpect(status().isBadRequest());
         mvc.perform(get("/processes/complaint-handling/waiting").param("version", "one").with(director))
                 .andExpect(status().isBadRequest());
