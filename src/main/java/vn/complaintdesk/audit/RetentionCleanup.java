@@ -72,8 +72,12 @@ public class RetentionCleanup {
                 deleted += batch.size();
             }
         } while (ids.size() == BATCH);
-        if (deleted > 0) {
-            log.info("Retention: deleted {} complaints that ended before {}", deleted, cutoff);
+        // Messages that never became part of a complaint (set aside, from strangers) go as well.
+        int messages = jdbc.sql("DELETE FROM inbound_message WHERE complaint_id IS NULL AND received_at < :cutoff")
+                .param("cutoff", cutoff).update();
+        if (deleted > 0 || messages > 0) {
+            log.info("Retention: deleted {} complaints that ended and {} stray inbound messages from before {}",
+                    deleted, messages, cutoff);
         }
         return deleted;
     }

@@ -77,12 +77,16 @@ public class ChannelWebhookController {
         signatures.check(secret, timestamp, signature, content);
         ChannelMessagePayload payload = parse(content, locale);
         CustomerMessage message = toMessage(webhook, payload, locale);
+        Map<String, Object> fields = payload.event() == null ? null : eventFields(payload);
         CustomerMessageRouter.Routed routed;
         try {
-            routed = payload.event() == null ? router.route(message)
-                    : router.route(message, payload.event(), eventFields(payload));
+            routed = router.route(message, payload.event(), fields);
         } catch (DuplicateKeyException sameMessageAtTheSameTime) {
-            routed = router.route(message);
+            // The same messageId delivered twice at once: the other delivery recorded it first.
+            routed = router.route(message, payload.event(), fields);
+            if (!routed.repeated()) {
+                throw new vn.complaintdesk.web.ConflictException(text("problem.concurrent", locale));
+            }
         }
         return answer(routed);
     }

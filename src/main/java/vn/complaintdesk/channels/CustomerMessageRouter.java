@@ -11,12 +11,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.complaintdesk.complaint.Category;
+import vn.complaintdesk.complaint.Channel;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
@@ -27,6 +31,8 @@ import vn.complaintdesk.intake.ComplaintSubmission;
 import vn.complaintdesk.intake.IntakeAnswer;
 import vn.complaintdesk.intake.IntakeService;
 import vn.complaintdesk.portal.CustomerEvents;
+import vn.complaintdesk.web.ConflictException;
+import vn.complaintdesk.web.NotFoundException;
 
 /**
  * Where a customer's message from any channel goes. A message that names a complaint (our mail it
@@ -63,11 +69,13 @@ public class CustomerMessageRouter {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DuplicateRecords duplicates;
+    private final TransactionTemplate transaction;
 
     public CustomerMessageRouter(InboundMessages inbound, ComplaintRepository complaints, IntakeService intake,
             CustomerEvents customerEvents, ComplaintEventLog eventLog, Attachments attachments,
             RuntimeService runtimeService, ReplyReader reader, JdbcClient jdbc, Clock clock,
-            DuplicateRecords duplicates) {
+            DuplicateRecords duplicates, PlatformTransactionManager transactionManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.duplicates = duplicates;
         this.inbound = inbound;
@@ -82,7 +90,6 @@ public class CustomerMessageRouter {
     }
 
     /** Routes a free-text message: what it means is read from the text and from what the procedure awaits. */
-    @Transactional
     public Routed route(CustomerMessage message) {
         return route(message, null, null);
     }
@@ -90,30 +97,38 @@ public class CustomerMessageRouter {
     /**
      * Routes a message; with {@code event} (a chat integration that asked the customer a structured
      * question) it must continue a complaint and is delivered as exactly that customer event.
+     * Continuing happens in one transaction with the record of the message; opening runs the
+     * intake in its own (which takes the reference first, as every intake does) and then records
+     * the message, the intake's idempotency key making a second attempt after a crash harmless.
      */
-    @Transactional
     public Routed route(CustomerMessage message, String event, Map<String, Object> eventFields) {
         Optional<InboundMessages.Inbound> earlier = inbound.find(message.source(), message.externalId());
         if (earlier.isPresent()) {
-            InboundMessages.Inbound first = earlier.get();
-            IntakeAnswer opened = first.outcome() == InboundOutcome.OPENED_COMPLAINT && first.complaintId() != null
-                    ? intake.answerFor(first.complaintId()) : null;
-            return new Routed(first.outcome(), first.reference(), opened, true);
+            return repeated(earlier.get());
         }
         Optional<Target> target = targetOf(message);
         if (target.isEmpty()) {
             if (event != null || message.reference() != null) {
-                throw new vn.complaintdesk.web.NotFoundException("No complaint " + message.reference()
-                        + " of this customer");
+                throw new NotFoundException("No complaint " + message.reference() + " of this customer");
             }
             return open(message);
         }
-        Complaint complaint = target.get().complaint();
+        return transaction.execute(status -> continueComplaint(target.get(), message, event, eventFields));
+    }
+
+    private Routed repeated(InboundMessages.Inbound first) {
+        IntakeAnswer opened = first.outcome() == InboundOutcome.OPENED_COMPLAINT && first.complaintId() != null
+                ? intake.answerFor(first.complaintId()) : null;
+        return new Routed(first.outcome(), first.reference(), opened, true);
+    }
+
+    private Routed continueComplaint(Target target, CustomerMessage message, String event,
+            Map<String, Object> eventFields) {
+        Complaint complaint = target.complaint();
         long id = inbound.record(message, InboundOutcome.RECEIVED, null);
-        if (!target.get().threadMatched() && !fromItsCustomer(complaint, message)) {
+        if (!target.threadMatched() && !fromItsCustomer(complaint, message)) {
             if (event != null || message.reference() != null) {
-                throw new vn.complaintdesk.web.NotFoundException("No complaint " + complaint.reference()
-                        + " of this customer");
+                throw new NotFoundException("No complaint " + complaint.reference() + " of this customer");
             }
             inbound.settle(id, complaint.id(), InboundOutcome.UNVERIFIED_SENDER);
             eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "UNVERIFIED_MESSAGE",
@@ -122,21 +137,21 @@ public class CustomerMessageRouter {
         }
         keep(complaint, message);
         InboundOutcome outcome = event != null ? deliver(complaint, event, eventFields)
-                : continueWith(complaint, message, id);
+                : continueWith(complaint, message, id, target.threadMatched());
         inbound.settle(id, complaint.id(), outcome);
         return new Routed(outcome, complaint.reference(), null, false);
     }
 
     /** Keeps a message that could not be handled, with the reason, so that it is never read again. */
-    @Transactional
     public void setAside(CustomerMessage message, String reason) {
-        if (inbound.find(message.source(), message.externalId()).isEmpty()) {
-            inbound.record(message, InboundOutcome.SET_ASIDE, reason);
-        }
+        transaction.executeWithoutResult(status -> {
+            if (inbound.find(message.source(), message.externalId()).isEmpty()) {
+                inbound.record(message, InboundOutcome.SET_ASIDE, reason);
+            }
+        });
     }
 
     private Routed open(CustomerMessage message) {
-        long id = inbound.record(message, InboundOutcome.RECEIVED, null);
         CustomerMessage.Sender sender = message.sender();
         OffsetDateTime received = message.receivedAt() != null ? message.receivedAt() : OffsetDateTime.now(clock);
         String subject = firstNonBlank(message.subject(), message.text());
@@ -154,13 +169,20 @@ public class CustomerMessageRouter {
         List<AttachmentUpload> kept = acceptable(message.attachments());
         IntakeAnswer answer = intake.submit(submission, null, "inbound:" + message.source() + ":"
                 + InboundMessages.cut(message.externalId(), 150), kept);
-        Complaint complaint = complaints.require(answer.reference());
-        noteRefusedAttachments(complaint, message.attachments(), kept);
-        inbound.settle(id, complaint.id(), InboundOutcome.OPENED_COMPLAINT);
-        return new Routed(InboundOutcome.OPENED_COMPLAINT, answer.reference(), answer, false);
+        return transaction.execute(status -> {
+            Complaint complaint = complaints.require(answer.reference());
+            Optional<InboundMessages.Inbound> recorded = inbound.find(message.source(), message.externalId());
+            if (recorded.isEmpty()) {
+                long id = inbound.record(message, InboundOutcome.OPENED_COMPLAINT, null);
+                inbound.settle(id, complaint.id(), InboundOutcome.OPENED_COMPLAINT);
+                noteRefusedAttachments(complaint, message.attachments(), kept);
+            }
+            return new Routed(InboundOutcome.OPENED_COMPLAINT, answer.reference(), answer, recorded.isPresent());
+        });
     }
 
-    private InboundOutcome continueWith(Complaint complaint, CustomerMessage message, long inboundId) {
+    private InboundOutcome continueWith(Complaint complaint, CustomerMessage message, long inboundId,
+            boolean answersOurMail) {
         String reference = complaint.reference();
         String text = message.text() == null ? "" : message.text().strip();
         if (customerEvents.isWaitingFor(reference, CustomerEvents.INFO_PROVIDED) && !text.isEmpty()) {
@@ -169,15 +191,15 @@ public class CustomerMessageRouter {
             return InboundOutcome.INFO_PROVIDED;
         }
         if (customerEvents.isWaitingFor(reference, CustomerEvents.ANSWERED)) {
-            return switch (reader.read(text)) {
+            // A From address is easily forged: a mail that does not answer one of our mails closes
+            // nothing by itself; an agent reads it.
+            boolean provenSender = answersOurMail || message.channel() != Channel.EMAIL;
+            ReplyReader.Reading reading = provenSender ? reader.read(text) : ReplyReader.Reading.UNCLEAR;
+            return switch (reading) {
                 case ACCEPT -> deliver(complaint, CustomerEvents.ANSWERED, Map.of("accepts", true));
                 case REJECT -> deliver(complaint, CustomerEvents.ANSWERED,
                         Map.of("accepts", false, "reason", InboundMessages.cut(text, 4000)));
-                case UNCLEAR -> {
-                    runtimeService.createMessageCorrelation(REPLY_UNCLEAR).processInstanceBusinessKey(reference)
-                            .setVariable(REPLY_TO_CLASSIFY, inboundId).correlateWithResult();
-                    yield InboundOutcome.TO_CLASSIFY;
-                }
+                case UNCLEAR -> toClassify(complaint, inboundId);
             };
         }
         Optional<Integer> rating = reader.rating(text);
@@ -186,6 +208,26 @@ public class CustomerMessageRouter {
                     Map.of("rating", rating.get(), "comment", InboundMessages.cut(text, 4000)));
         }
         return InboundOutcome.ADDED_TO_COMPLAINT;
+    }
+
+    /**
+     * An answer to the letter that only a person can read: the task ClassifyCustomerReply. A
+     * complaint started on a diagram version without that task keeps the message in its log book
+     * with a note, for the agent to enter the answer on the complaint page.
+     */
+    private InboundOutcome toClassify(Complaint complaint, long inboundId) {
+        if (!customerEvents.isWaitingFor(complaint.reference(), REPLY_UNCLEAR)) {
+            eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "UNCLEAR_REPLY",
+                    "the customer's reply could not be read as acceptance or rejection: enter their answer");
+            return InboundOutcome.ADDED_TO_COMPLAINT;
+        }
+        try {
+            runtimeService.createMessageCorrelation(REPLY_UNCLEAR).processInstanceBusinessKey(complaint.reference())
+                    .setVariable(REPLY_TO_CLASSIFY, inboundId).correlateWithResult();
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException raceLost) {
+            throw new ConflictException("The answer to the letter is no longer awaited for " + complaint.reference());
+        }
+        return InboundOutcome.TO_CLASSIFY;
     }
 
     private InboundOutcome deliver(Complaint complaint, String event, Map<String, Object> fields) {
@@ -272,7 +314,7 @@ public class CustomerMessageRouter {
         return Optional.empty();
     }
 
-    private static boolean fromItsCustomer(Complaint complaint, CustomerMessage message) {
+    private boolean fromItsCustomer(Complaint complaint, CustomerMessage message) {
         CustomerMessage.Sender sender = message.sender();
         Complaint.Customer customer = complaint.customer();
         if (sender == null) {
@@ -281,7 +323,8 @@ public class CustomerMessageRouter {
         if (sender.trackingToken() != null && MessageDigest.isEqual(
                 complaint.trackingToken().getBytes(StandardCharsets.UTF_8),
                 sender.trackingToken().getBytes(StandardCharsets.UTF_8))) {
-            return true;
+            return complaint.trackingExpiresAt() == null
+                    || complaint.trackingExpiresAt().isAfter(OffsetDateTime.now(clock));
         }
         return sameIgnoringCase(sender.email(), customer.email())
                 || (digits(sender.phone()) != null && digits(sender.phone()).equals(digits(customer.phone())))

@@ -88,11 +88,16 @@ public class MailReader {
     /** The Message-ID, or one made from its content for a mail without (the same mail, the same id). */
     public static String messageId(MimeMessage mail) throws MessagingException {
         String id = mail.getMessageID();
-        if (id != null && !id.isBlank()) {
+        if (id != null && !id.isBlank() && id.strip().length() <= 250) {
             return id.strip();
         }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            if (id != null && !id.isBlank()) {
+                // A Message-ID too long to keep whole: its hash, the same at every reading.
+                return "<" + HexFormat.of().formatHex(digest.digest(id.strip().getBytes(StandardCharsets.UTF_8)))
+                        + "@long-message-id>";
+            }
             digest.update(String.valueOf(mail.getHeader("From", ",")).getBytes(StandardCharsets.UTF_8));
             digest.update(String.valueOf(mail.getHeader("Date", ",")).getBytes(StandardCharsets.UTF_8));
             digest.update(String.valueOf(mail.getHeader("Subject", ",")).getBytes(StandardCharsets.UTF_8));

@@ -35,6 +35,7 @@ public class MailboxPoller {
     static final String HANDLED = "ComplaintDeskHandled";
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
+    private static final int MAX_ATTEMPTS = 5;
 
     /** What one poll did. */
     public record Poll(int handled, int setAside, int failed) {
@@ -43,6 +44,8 @@ public class MailboxPoller {
     private final MailIntakeProperties properties;
     private final MailReader reader;
     private final CustomerMessageRouter router;
+    /** Failed attempts per Message-ID since the app started. */
+    private final java.util.Map<String, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MailboxPoller(MailIntakeProperties properties, MailReader reader, CustomerMessageRouter router) {
         this.properties = properties;
@@ -80,20 +83,20 @@ public class MailboxPoller {
             int handled = 0;
             int setAside = 0;
             int failed = 0;
-            for (int i = 0; i < waiting.length && i < properties.batchSize(); i++) {
+            // Mails that fail for a passing reason do not count against the batch, so they cannot
+            // hold back the ones behind them; after MAX_ATTEMPTS they are set aside.
+            for (int i = 0; i < waiting.length && handled + setAside < properties.batchSize(); i++) {
                 MimeMessage mail = (MimeMessage) waiting[i];
-                switch (handle(mail)) {
-                    case HANDLED -> {
-                        handled++;
-                        markHandled(store, inbox, mail, properties.imap() ? properties.processedFolder() : null,
-                                keywords);
-                    }
-                    case SET_ASIDE -> {
-                        setAside++;
-                        markHandled(store, inbox, mail, properties.imap() ? properties.setAsideFolder() : null,
-                                keywords);
-                    }
+                Result result = handle(mail);
+                switch (result) {
+                    case HANDLED -> handled++;
+                    case SET_ASIDE -> setAside++;
                     case RETRY -> failed++;
+                }
+                if (result != Result.RETRY) {
+                    String moveTo = !properties.imap() ? null
+                            : result == Result.HANDLED ? properties.processedFolder() : properties.setAsideFolder();
+                    markHandled(store, inbox, mail, moveTo, keywords, result == Result.SET_ASIDE);
                 }
             }
             inbox.close(true);
@@ -116,20 +119,28 @@ public class MailboxPoller {
             }
             message = reader.read(mail, size);
             router.route(message);
+            attempts.remove(message.externalId());
             return Result.HANDLED;
         } catch (MailReader.UnreadableMail unreadable) {
             return setAside(mail, unreadable.getMessage());
         } catch (MessagingException | RuntimeException failure) {
+            String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
             if (message == null) {
-                return setAside(mail, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+                return setAside(mail, reason);
             }
             // Refused by the intake rules (an address they do not take): keep it visible. Anything
-            // else (a race with a timer, the database away) is worth another try.
+            // else (a race with a timer, the database away) is worth a few more tries.
             if (failure instanceof vn.complaintdesk.web.InvalidFieldsException
                     || failure instanceof vn.complaintdesk.web.NotFoundException) {
                 return setAside(mail, failure.getMessage());
             }
-            log.warn("Mail {} not handled, tried again at the next poll: {}", message.externalId(), failure.toString());
+            int attempt = attempts.merge(message.externalId(), 1, Integer::sum);
+            if (attempt >= MAX_ATTEMPTS) {
+                attempts.remove(message.externalId());
+                return setAside(mail, "failed " + attempt + " times, last: " + reason);
+            }
+            log.warn("Mail {} not handled (attempt {}), tried again at the next poll: {}", message.externalId(),
+                    attempt, reason);
             return Result.RETRY;
         }
     }
@@ -159,23 +170,33 @@ public class MailboxPoller {
                 java.util.List.of(), java.util.List.of(), null, null, null, size, null);
     }
 
-    private void markHandled(Store store, Folder inbox, MimeMessage mail, String moveTo, boolean keywords)
-            throws MessagingException {
+    /**
+     * Marks a mail so that it is not read again. A mailbox that refuses the move (quota, rights) must
+     * not stop the polls: the flags alone do, and the Message-ID recorded with the mail makes a
+     * second reading harmless anyway.
+     */
+    private void markHandled(Store store, Folder inbox, MimeMessage mail, String moveTo, boolean keywords,
+            boolean setAside) {
         boolean imap = properties.imap();
-        if (keywords) {
-            mail.setFlags(new Flags(HANDLED), true);
-        }
-        mail.setFlag(Flags.Flag.SEEN, true);
-        if (moveTo != null) {
-            Folder target = store.getFolder(moveTo);
-            if (!target.exists()) {
-                target.create(Folder.HOLDS_MESSAGES);
+        try {
+            if (keywords) {
+                mail.setFlags(new Flags(HANDLED), true);
             }
-            inbox.copyMessages(new Message[] {mail}, target);
-            mail.setFlag(Flags.Flag.DELETED, true);
-        } else if (!imap) {
-            // POP3 keeps no flags: a handled mail leaves the server (its Message-ID stays recorded).
-            mail.setFlag(Flags.Flag.DELETED, true);
+            mail.setFlag(Flags.Flag.SEEN, true);
+            if (moveTo != null) {
+                Folder target = store.getFolder(moveTo);
+                if (!target.exists()) {
+                    target.create(Folder.HOLDS_MESSAGES);
+                }
+                inbox.copyMessages(new Message[] {mail}, target);
+                mail.setFlag(Flags.Flag.DELETED, true);
+            } else if (!imap && !setAside) {
+                // POP3 keeps no flags: a handled mail leaves the server (its Message-ID stays
+                // recorded); one set aside stays there for a person to answer.
+                mail.setFlag(Flags.Flag.DELETED, true);
+            }
+        } catch (MessagingException refused) {
+            log.warn("Mail could not be marked or moved to {}: {}", moveTo, refused.getMessage());
         }
     }
 
@@ -184,6 +205,8 @@ public class MailboxPoller {
         String protocol = properties.protocol();
         mailProperties.put("mail." + protocol + ".connectiontimeout", "10000");
         mailProperties.put("mail." + protocol + ".timeout", "30000");
+        // Reading a mail must not mark it Seen before it is handled (the Seen fallback relies on it).
+        mailProperties.put("mail." + protocol + ".peek", "true");
         return Session.getInstance(mailProperties);
     }
 }

@@ -1,9 +1,11 @@
 package vn.complaintdesk.channels;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,66 +15,95 @@ import org.springframework.stereotype.Component;
  * Reads a customer's free-text answer to a letter as acceptance or rejection, in Vietnamese (with or
  * without diacritics) or English. It only answers when the text says one thing clearly; anything
  * mixed or silent is left to an agent (task {@code ClassifyCustomerReply}), because a wrong reading
- * would close a complaint the customer still disputes.
+ * would close a complaint the customer still disputes. An accepting word with a negation shortly
+ * before it in the same clause ("tôi không hoàn toàn đồng ý", "I don't really agree") is a rejection.
  */
 @Component
 public class ReplyReader {
 
     public enum Reading { ACCEPT, REJECT, UNCLEAR }
 
-    /** Checked first: each contains an accepting phrase ("không đồng ý" contains "đồng ý"). */
-    private static final List<String> REJECTING = List.of(
-            "khong dong y", "khong chap nhan", "tu choi", "khong hai long", "chua hai long", "chua dong y",
-            "chua chap nhan", "khieu nai tiep", "do not accept", "don't accept", "dont accept", "not accept",
-            "disagree", "reject", "not satisfied", "unsatisfied", "dissatisfied", "not ok", "not okay");
+    private static final List<List<String>> ACCEPTING = phrases("dong y", "chap nhan", "hai long", "nhat tri",
+            "dong tinh", "accept", "accepted", "agree", "agreed", "satisfied", "happy", "ok", "okay", "yes", "fine");
 
-    private static final List<String> ACCEPTING = List.of(
-            "dong y", "chap nhan", "hai long", "nhat tri", "accept", "agree", "satisfied", "ok", "okay", "yes");
+    private static final List<List<String>> REJECTING = phrases("tu choi", "khieu nai tiep", "phan doi", "reject",
+            "rejected", "disagree", "dissatisfied", "unsatisfied", "refuse", "object");
 
-    private static final Pattern RATING = Pattern.compile("^\\s*([1-5])(\\s*(/\\s*5|sao|stars?|\\*)?)(\\b|\\s|$)",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Set<String> NEGATIONS = Set.of("khong", "chua", "chang", "cha", "ko", "k", "hong",
+            "not", "no", "never", "dont", "don't", "doesn't", "cannot", "can't", "cant", "isn't", "am't", "nor");
+
+    /** How many words before an accepting phrase a negation still reaches. */
+    private static final int NEGATION_REACH = 3;
+
+    /** A survey answer: the rating alone, or with its unit, or followed by punctuation and a comment. */
+    private static final Pattern RATING = Pattern.compile(
+            "^\\s*([1-5])\\s*(?:/\\s*5|sao|stars?|\\*|điểm|diem)?\\s*(?:[.,!:;–-].*)?$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
 
     public Reading read(String text) {
-        String plain = normalise(text);
-        if (plain.isBlank()) {
-            return Reading.UNCLEAR;
-        }
-        boolean rejects = false;
-        String rest = plain;
-        for (String phrase : REJECTING) {
-            if (contains(rest, phrase)) {
-                rejects = true;
-                rest = rest.replace(phrase, " ");
+        int accepts = 0;
+        int rejects = 0;
+        for (String clause : clauses(text)) {
+            List<String> words = Arrays.asList(clause.split(" "));
+            for (int i = 0; i < words.size(); i++) {
+                if (startsWithAny(words, i, REJECTING)) {
+                    rejects++;
+                } else if (startsWithAny(words, i, ACCEPTING)) {
+                    if (negatedBefore(words, i)) {
+                        rejects++;
+                    } else {
+                        accepts++;
+                    }
+                }
             }
         }
-        String remaining = rest;
-        boolean accepts = ACCEPTING.stream().anyMatch(phrase -> contains(remaining, phrase));
-        if (rejects == accepts) {
+        if ((accepts == 0) == (rejects == 0)) {
             return Reading.UNCLEAR;
         }
-        return rejects ? Reading.REJECT : Reading.ACCEPT;
+        return rejects > 0 ? Reading.REJECT : Reading.ACCEPT;
     }
 
-    /** A survey answer of the form "5", "4/5", "3 sao", "5 stars"; empty when there is none. */
+    /** A survey answer of the form "5", "4/5", "3 sao, xử lý chậm", "5 stars"; empty when there is none. */
     public Optional<Integer> rating(String text) {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher matcher = RATING.matcher(text);
-        return matcher.find() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
+        Matcher matcher = RATING.matcher(text.strip());
+        return matcher.matches() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();
     }
 
-    /** Lower case, without diacritics (đ → d), punctuation as spaces, single spaces. */
-    static String normalise(String text) {
+    /** Lower case, without diacritics (đ → d), split at punctuation into clauses of single-spaced words. */
+    static List<String> clauses(String text) {
         if (text == null) {
-            return "";
+            return List.of();
         }
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT).replace('đ', 'd'), Normalizer.Form.NFD);
-        return " " + decomposed.replaceAll("\\p{M}", "").replaceAll("[^a-z0-9']+", " ").strip() + " ";
+        String plain = Normalizer.normalize(text.toLowerCase(Locale.ROOT).replace('đ', 'd'), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replace('’', '\'');
+        return Arrays.stream(plain.split("[.,;:!?\\n()\\[\\]\"]+"))
+                .map(clause -> clause.replaceAll("[^a-z0-9']+", " ").strip())
+                .filter(clause -> !clause.isEmpty())
+                .toList();
     }
 
-    private static boolean contains(String normalised, String phrase) {
-        return normalised.contains(" " + phrase + " ") || normalised.contains(" " + phrase + "s ")
-                || normalised.contains(" " + phrase + "ed ");
+    private static boolean negatedBefore(List<String> words, int index) {
+        for (int i = Math.max(0, index - NEGATION_REACH); i < index; i++) {
+            if (NEGATIONS.contains(words.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(List<String> words, int index, List<List<String>> phrases) {
+        for (List<String> phrase : phrases) {
+            if (index + phrase.size() <= words.size() && words.subList(index, index + phrase.size()).equals(phrase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<List<String>> phrases(String... phrases) {
+        return Arrays.stream(phrases).map(p -> List.of(p.split(" "))).toList();
     }
 }

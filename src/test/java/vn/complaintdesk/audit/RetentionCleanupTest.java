@@ -41,6 +41,22 @@ class RetentionCleanupTest {
         assertThat(complaints.findByReference(open)).as("still being handled").isPresent();
     }
 
+    @Test
+    void messagesThatNeverBecamePartOfAComplaintGoAfterTheRetentionPeriodToo() {
+        for (int years : new int[] {11, 9}) {
+            jdbc.sql("""
+                    INSERT INTO inbound_message (channel, source, external_id, sender, received_at, outcome, error)
+                    VALUES ('EMAIL', 'email', :id, 'x@example.vn', :at, 'SET_ASIDE', 'too large')""")
+                    .param("id", "<retention-" + years + "@example.vn>")
+                    .param("at", OffsetDateTime.now().minusYears(years)).update();
+        }
+
+        cleanup.deleteExpired();
+
+        assertThat(jdbc.sql("SELECT external_id FROM inbound_message WHERE external_id LIKE '<retention-%'")
+                .query(String.class).list()).containsExactly("<retention-9@example.vn>");
+    }
+
     private void age(String reference, int years) {
         jdbc.sql("UPDATE complaint SET closed_at = :t, received_at = :t WHERE reference = :r")
                 .param("t", OffsetDateTime.now().minusYears(years)).param("r", reference).update();

@@ -186,6 +186,20 @@ class ChannelWebhookTest {
     }
 
     @Test
+    void chatAnswerTheDeskCannotReadBecomesTheClassificationTask() throws Exception {
+        String ref = driver.replied(Category.PROMOTION_TERMS);
+
+        ResponseEntity<String> response = post("live-chat", """
+                {"messageId":"%s","reference":"%s","customer":{"email":"ANH.PHAM@example.vn"},
+                 "text":"Để tôi xem lại đã nhé"}""".formatted(UUID.randomUUID(), ref),
+                "test-live-chat-secret", Instant.now().getEpochSecond());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(response.getBody()).get("outcome").asText()).isEqualTo("TO_CLASSIFY");
+        assertThat(driver.instance(ref)).isWaitingAt("ClassifyCustomerReply");
+    }
+
+    @Test
     void eventNothingWaitsForIsAnswered409() {
         String ref = waitingForInformation();
 

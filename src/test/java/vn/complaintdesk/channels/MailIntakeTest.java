@@ -200,6 +200,20 @@ class MailIntakeTest {
     }
 
     @Test
+    void mailNamingTheComplaintOnlyInItsSubjectIsReadByAnAgentBeforeItClosesAnything() throws Exception {
+        String ref = repliedByMail();
+        // Anyone can write the customer's address into From: without answering one of our mails,
+        // an acceptance is not taken at its word.
+        MimeMessage unthreaded = CustomerMails.plain(CUSTOMER, "[" + ref + "] Trả lời", "Tôi đồng ý.");
+        TestSmtpServer.deliverToDesk(unthreaded);
+        poller.poll();
+
+        assertThat(inbound.find("email", unthreaded.getMessageID()).orElseThrow().outcome())
+                .isEqualTo(InboundOutcome.TO_CLASSIFY);
+        assertThat(driver.instance(ref)).isWaitingAt("ClassifyCustomerReply");
+    }
+
+    @Test
     void theSameMailPolledTwiceMakesOneComplaint() throws Exception {
         MimeMessage mail = CustomerMails.plain(CUSTOMER, "Bị trừ phí hai lần", "Tháng này tôi bị trừ phí dịch vụ hai lần.");
         TestSmtpServer.deliverToDesk(mail);
