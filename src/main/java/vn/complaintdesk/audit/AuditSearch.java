@@ -82,8 +82,10 @@ public class AuditSearch {
         equal(where, params, "channel", c.channel());
         equal(where, params, "suggested_department", c.department());
         if (c.deadlineMissed()) {
+            // A merged complaint's deadlines stay open after its handling ended; they were not missed.
             where.append(" AND EXISTS (SELECT 1 FROM complaint_deadline d WHERE d.complaint_id = c.id"
-                    + " AND (d.met = FALSE OR (d.met IS NULL AND d.due_at < :now)))");
+                    + " AND (d.met = FALSE OR (d.met IS NULL AND d.due_at < :now)))"
+                    + " AND NOT EXISTS (SELECT 1 FROM complaint_merge m WHERE m.source_id = c.id)");
             params.put("now", OffsetDateTime.now(zone));
         }
         return where.toString();

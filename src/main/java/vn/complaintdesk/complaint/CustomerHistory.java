@@ -63,6 +63,14 @@ public class CustomerHistory {
                 .query(ComplaintRepository::map).list();
     }
 
+    /** Whether both complaints are of the same customer, by the condition their history uses. */
+    public boolean sameCustomer(Complaint one, Complaint other) {
+        Map<String, Object> params = new HashMap<>();
+        String where = sameCustomer(one.customer(), params);
+        return !where.isEmpty() && jdbc.sql("SELECT COUNT(*) FROM complaint WHERE id = :id AND (" + where + ")")
+                .params(params).param("id", other.id()).query(Long.class).single() > 0;
+    }
+
     /** Everything sent to or received from the customer across their complaints, newest first. */
     public List<Contact> contactLog(Collection<Complaint> complaints) {
         Set<Long> ids = complaints.stream().map(Complaint::id).collect(Collectors.toSet());

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
+import vn.complaintdesk.complaint.CustomerHistory;
 import vn.complaintdesk.intake.IntakeService;
 import vn.complaintdesk.security.CurrentStaff;
 import vn.complaintdesk.security.StaffRoles;
@@ -33,15 +34,17 @@ public class ComplaintMerger {
     public static final String MERGED = "MERGED";
 
     private final ComplaintRepository complaints;
+    private final CustomerHistory history;
     private final DuplicateRecords records;
     private final ComplaintEventLog eventLog;
     private final RuntimeService runtimeService;
     private final MessageSource messages;
     private final Clock clock;
 
-    public ComplaintMerger(ComplaintRepository complaints, DuplicateRecords records, ComplaintEventLog eventLog,
-            RuntimeService runtimeService, MessageSource messages, Clock clock) {
+    public ComplaintMerger(ComplaintRepository complaints, CustomerHistory history, DuplicateRecords records,
+            ComplaintEventLog eventLog, RuntimeService runtimeService, MessageSource messages, Clock clock) {
         this.complaints = complaints;
+        this.history = history;
         this.records = records;
         this.eventLog = eventLog;
         this.runtimeService = runtimeService;
@@ -58,6 +61,8 @@ public class ComplaintMerger {
         if (!mayMerge(staff)) {
             throw new ForbiddenException(text("merge.forbidden"));
         }
+        records.lockInIdOrder(complaints.require(sourceReference).id(), complaints.require(targetReference).id());
+        // Read again under the locks: a merge of the pair that committed while we waited must be seen.
         Complaint source = complaints.require(sourceReference);
         Complaint target = complaints.require(targetReference);
         refuseConflicts(source, target);
@@ -85,6 +90,9 @@ public class ComplaintMerger {
         }
         if (records.mergedInto(target.id()).isPresent() || target.status().ended()) {
             throw new ConflictException(text("merge.targetEnded", target.reference()));
+        }
+        if (!history.sameCustomer(source, target)) {
+            throw new ConflictException(text("merge.otherCustomer", source.reference(), target.reference()));
         }
     }
 

@@ -45,6 +45,17 @@ public class DuplicateRecords {
                 .list();
     }
 
+    /**
+     * Locks both complaint rows until the transaction ends, the lower id first so that two merges of
+     * the same pair wait for each other instead of deadlocking. One row per statement: a single
+     * {@code ORDER BY id FOR UPDATE} does not promise on every database that rows are locked in that order.
+     */
+    public void lockInIdOrder(long oneId, long otherId) {
+        for (long id : new long[] {Math.min(oneId, otherId), Math.max(oneId, otherId)}) {
+            jdbc.sql("SELECT id FROM complaint WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).list();
+        }
+    }
+
     /** Claims the source for the merge; a second merge of the same source fails on the primary key. */
     public void merged(long sourceId, long targetId, String by, OffsetDateTime at) {
         jdbc.sql("""

@@ -17,7 +17,9 @@ import vn.complaintdesk.workflow.WorkingDayCalendar;
 
 /**
  * The KPIs of the sources' control step (kiểm soát), aggregated in SQL over the complaints received
- * in a period. Shares are 0–100 %, or null when nothing was measured.
+ * in a period. Shares are 0–100 %, or null when nothing was measured. A complaint merged into another
+ * is left out of every KPI: it is the same matter as its target, which is counted, and its deadlines
+ * stay open forever once its handling ended with the merge.
  */
 @Repository
 public class KpiQueries {
@@ -32,7 +34,9 @@ public class KpiQueries {
             Map<Integer, Long> csatDistribution, long recoveryOpened) {
     }
 
-    private static final String IN_PERIOD = " c.received_at >= :from AND c.received_at < :to ";
+    /** Received in the period and not merged into another complaint. */
+    private static final String COUNTED = " c.received_at >= :from AND c.received_at < :to"
+            + " AND NOT EXISTS (SELECT 1 FROM complaint_merge m WHERE m.source_id = c.id) ";
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -47,34 +51,34 @@ public class KpiQueries {
     public Kpis of(LocalDate from, LocalDate to) {
         Map<String, Object> period = Map.of("from", from.atStartOfDay(zone).toOffsetDateTime(),
                 "to", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-        long total = count("SELECT COUNT(*) FROM complaint c WHERE" + IN_PERIOD, period);
-        long handled = count("SELECT COUNT(*) FROM complaint c WHERE" + IN_PERIOD
+        long total = count("SELECT COUNT(*) FROM complaint c WHERE" + COUNTED, period);
+        long handled = count("SELECT COUNT(*) FROM complaint c WHERE" + COUNTED
                 + " AND c.status <> 'REJECTED_TIME_BARRED'", period);
-        long resolved = count("SELECT COUNT(*) FROM complaint c WHERE" + IN_PERIOD
+        long resolved = count("SELECT COUNT(*) FROM complaint c WHERE" + COUNTED
                 + " AND c.resolution_working_days IS NOT NULL", period);
         long firstContact = count("""
-                SELECT COUNT(*) FROM complaint c WHERE""" + IN_PERIOD + """
+                SELECT COUNT(*) FROM complaint c WHERE""" + COUNTED + """
                  AND c.resolution_working_days IS NOT NULL AND c.handling_round = 1
                  AND NOT EXISTS (SELECT 1 FROM investigation i WHERE i.complaint_id = c.id)
                  AND NOT EXISTS (SELECT 1 FROM info_request r WHERE r.complaint_id = c.id)
                  AND NOT EXISTS (SELECT 1 FROM approval a WHERE a.complaint_id = c.id AND a.decision <> 'APPROVE')
                  AND (SELECT COUNT(*) FROM complaint_event e WHERE e.complaint_id = c.id AND e.event_type = 'ANALYSED') = 1
                 """, period);
-        long secondRound = count("SELECT COUNT(*) FROM complaint c WHERE" + IN_PERIOD + " AND c.handling_round = 2",
+        long secondRound = count("SELECT COUNT(*) FROM complaint c WHERE" + COUNTED + " AND c.handling_round = 2",
                 period);
-        long escalated = count("SELECT COUNT(*) FROM complaint c WHERE" + IN_PERIOD
+        long escalated = count("SELECT COUNT(*) FROM complaint c WHERE" + COUNTED
                 + " AND EXISTS (SELECT 1 FROM escalation x WHERE x.complaint_id = c.id)", period);
         List<Double> percentiles = jdbc.sql("""
                 SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY c.resolution_working_days),
                        PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY c.resolution_working_days)
-                FROM complaint c WHERE""" + IN_PERIOD + " AND c.resolution_working_days IS NOT NULL")
+                FROM complaint c WHERE""" + COUNTED + " AND c.resolution_working_days IS NOT NULL")
                 .params(period)
                 .query((rs, n) -> java.util.Arrays.asList(nullable(rs.getObject(1)), nullable(rs.getObject(2))))
                 .single();
         Map<Integer, Long> csat = new TreeMap<>();
         jdbc.sql("""
                 SELECT s.rating, COUNT(*) FROM survey_result s JOIN complaint c ON c.id = s.complaint_id
-                WHERE""" + IN_PERIOD + " GROUP BY s.rating")
+                WHERE""" + COUNTED + " GROUP BY s.rating")
                 .params(period).query((rs, n) -> csat.put(rs.getInt(1), rs.getLong(2))).list();
         long ratings = csat.values().stream().mapToLong(Long::longValue).sum();
         Double average = ratings == 0 ? null : csat.entrySet().stream()
@@ -106,7 +110,7 @@ public class KpiQueries {
 
     private Map<String, Long> grouped(String column, Map<String, Object> period) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT c." + column + ", COUNT(*) FROM complaint c WHERE" + IN_PERIOD + " GROUP BY c." + column
+        jdbc.sql("SELECT c." + column + ", COUNT(*) FROM complaint c WHERE" + COUNTED + " GROUP BY c." + column
                         + " ORDER BY COUNT(*) DESC")
                 .params(period).query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         return counts;
@@ -116,7 +120,7 @@ public class KpiQueries {
     private Map<String, Long> byWeek(Map<String, Object> period) {
         Map<String, Long> weeks = new TreeMap<>();
         jdbc.sql("SELECT CAST(c.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS DATE), COUNT(*) FROM complaint c"
-                        + " WHERE" + IN_PERIOD + " GROUP BY CAST(c.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS DATE)")
+                        + " WHERE" + COUNTED + " GROUP BY CAST(c.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS DATE)")
                 .params(period)
                 .query((rs, n) -> {
                     LocalDate day = rs.getObject(1, LocalDate.class);
@@ -136,7 +140,7 @@ public class KpiQueries {
                        SUM(CASE WHEN d.met = TRUE THEN 1 ELSE 0 END),
                        SUM(CASE WHEN d.met = FALSE OR (d.met IS NULL AND d.due_at < :now) THEN 1 ELSE 0 END)
                 FROM complaint_deadline d JOIN complaint c ON c.id = d.complaint_id
-                WHERE""" + IN_PERIOD + " GROUP BY d.name")
+                WHERE""" + COUNTED + " GROUP BY d.name")
                 .params(params)
                 .query((rs, n) -> shares.put(rs.getString(1), share(rs.getLong(2), rs.getLong(2) + rs.getLong(3))))
                 .list();

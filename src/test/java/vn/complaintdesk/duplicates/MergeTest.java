@@ -12,6 +12,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import vn.complaintdesk.audit.AuditSearch;
 import vn.complaintdesk.audit.RetentionCleanup;
 import vn.complaintdesk.complaint.Category;
 import vn.complaintdesk.complaint.ComplaintRepository;
@@ -33,8 +40,11 @@ import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.intake.ComplaintSubmission;
 import vn.complaintdesk.intake.IntakeService;
+import vn.complaintdesk.security.CurrentStaff;
+import vn.complaintdesk.security.StaffRoles;
 import vn.complaintdesk.support.DeskTest;
 import vn.complaintdesk.support.ProcessDriver;
+import vn.complaintdesk.web.ConflictException;
 
 /** One-click merge: the source's handling ends, both log books stay, the target goes on. */
 @DeskTest
@@ -49,6 +59,8 @@ class MergeTest {
     @Autowired RetentionCleanup retention;
     @Autowired ComplaintRepository complaints;
     @Autowired JdbcClient jdbc;
+    @Autowired ComplaintMerger merger;
+    @Autowired AuditSearch auditSearch;
 
     /** A complaint by phone and the same customer's complaint on the web a little later: flagged. */
     record Pair(String byPhone, String online) {
@@ -201,6 +213,92 @@ class MergeTest {
         assertThat(target.get("probableDuplicates")).isEmpty();
     }
 
+    @Test
+    void twoOppositeMergesOfOnePairAtOnceLetExactlyOneThrough() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Pair pair = flaggedPair();
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService agents = Executors.newFixedThreadPool(2);
+            try {
+                Future<Boolean> onlineIntoPhone = agents.submit(
+                        () -> mergeWhenStarted(start, pair.online(), pair.byPhone()));
+                Future<Boolean> phoneIntoOnline = agents.submit(
+                        () -> mergeWhenStarted(start, pair.byPhone(), pair.online()));
+                start.countDown();
+                List<Boolean> merged = List.of(onlineIntoPhone.get(30, TimeUnit.SECONDS),
+                        phoneIntoOnline.get(30, TimeUnit.SECONDS));
+                assertThat(merged).as("merged, one each way").containsExactlyInAnyOrder(true, false);
+            } finally {
+                agents.shutdownNow();
+            }
+            List<String> open = List.of(pair.online(), pair.byPhone()).stream()
+                    .filter(reference -> !driver.complaint(reference).status().ended()).toList();
+            assertThat(open).as("complaints still open").hasSize(1);
+            assertThat(driver.instance(open.get(0))).as("its process").isNotNull();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint_merge WHERE source_id IN (:ids)")
+                    .param("ids", List.of(driver.complaint(pair.online()).id(), driver.complaint(pair.byPhone()).id()))
+                    .query(Long.class).single()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void complaintsOfDifferentCustomersAreNotMergedThroughTheApi() throws Exception {
+        String mine = submit(Channel.HOTLINE, DuplicateGuardTest.unique("thu.le") + "@example.vn", "agent");
+        String someoneElses = submit(Channel.WEB_FORM, DuplicateGuardTest.unique("bao.vo") + "@example.vn", null);
+
+        MvcResult refused = mergeApi(someoneElses, mine, "agent");
+
+        assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+        assertThat(refused.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        String detail = json.readTree(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .get("detail").asText();
+        assertThat(detail).contains(someoneElses, mine, "khách hàng khác nhau");
+        assertThat(driver.instance(someoneElses)).isNotNull();
+        assertThat(driver.instance(mine)).isNotNull();
+        assertThat(eventLog.count(driver.complaint(someoneElses).id(), "MERGED")).isZero();
+        assertThat(complaintJson(someoneElses).get("mergedInto").isNull()).isTrue();
+    }
+
+    @Test
+    void theSameCustomerByPhoneAloneMayMerge() throws Exception {
+        String phone = "+84 98 " + (System.nanoTime() % 10_000_000);
+        String byPhone = submit(Channel.HOTLINE,
+                new ComplaintSubmission.CustomerData("Trần Hà", null, phone, null, null, "vi"), "agent");
+        String online = submit(Channel.WEB_FORM,
+                new ComplaintSubmission.CustomerData("Trần Hà", DuplicateGuardTest.unique("ha.tran") + "@example.vn",
+                        phone, null, null, "vi"), null);
+
+        assertThat(mergeApi(online, byPhone, "agent").getResponse().getStatus()).isEqualTo(204);
+    }
+
+    @Test
+    void aMergedComplaintWhoseDeadlinesPassedIsNotFoundAsDeadlineMissed() throws Exception {
+        Pair pair = flaggedPair();
+        assertThat(mergeApi(pair.online(), pair.byPhone(), "agent").getResponse().getStatus()).isEqualTo(204);
+        jdbc.sql("UPDATE complaint_deadline SET due_at = :past WHERE met IS NULL AND complaint_id IN (:ids)")
+                .param("past", OffsetDateTime.now().minusDays(30))
+                .param("ids", List.of(driver.complaint(pair.online()).id(), driver.complaint(pair.byPhone()).id()))
+                .update();
+
+        assertThat(missedDeadlines(pair.online())).as("the merged one").isEmpty();
+        assertThat(missedDeadlines(pair.byPhone())).as("the one that goes on").containsExactly(pair.byPhone());
+    }
+
+    private List<String> missedDeadlines(String reference) {
+        return auditSearch.all(new AuditSearch.Criteria(reference, null, null, null, null, null, null, null, true))
+                .stream().map(c -> c.reference()).toList();
+    }
+
+    private boolean mergeWhenStarted(CountDownLatch start, String source, String target) throws InterruptedException {
+        start.await();
+        try {
+            merger.merge(source, target, new CurrentStaff("agent", Set.of(StaffRoles.AGENTS)));
+            return true;
+        } catch (ConflictException refused) {
+            return false;
+        }
+    }
+
     private Pair flaggedPair() throws Exception {
         String email = DuplicateGuardTest.unique("minh.pham") + "@example.vn";
         String byPhone = submit(Channel.HOTLINE, email, "agent");
@@ -210,9 +308,13 @@ class MergeTest {
     }
 
     private String submit(Channel channel, String email, String staff) {
+        return submit(channel, DuplicateGuardTest.customer(email, null), staff);
+    }
+
+    private String submit(Channel channel, ComplaintSubmission.CustomerData customer, String staff) {
         String reference = intake.submit(new ComplaintSubmission(channel, null, Category.PAYMENT_DELAY,
                 "Rút tiền chưa về", "Lệnh rút tiền hôm qua chưa về tài khoản.", LocalDate.now().minusDays(1), null,
-                DuplicateGuardTest.customer(email, null)), staff, null).reference();
+                customer), staff, null).reference();
         driver.runJobs(reference);
         return reference;
     }

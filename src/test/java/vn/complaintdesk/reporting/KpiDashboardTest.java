@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.hamcrest.Matchers;
@@ -20,7 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.complaintdesk.complaint.Category;
+import vn.complaintdesk.duplicates.ComplaintMerger;
 import vn.complaintdesk.intake.IntakeService;
+import vn.complaintdesk.security.CurrentStaff;
+import vn.complaintdesk.security.StaffRoles;
 import vn.complaintdesk.support.Complaints;
 import vn.complaintdesk.support.DeskTest;
 import vn.complaintdesk.support.ProcessDriver;
@@ -33,12 +37,14 @@ import vn.complaintdesk.support.ProcessDriver;
 class KpiDashboardTest {
 
     private static final LocalDate DAY = LocalDate.of(2030, 3, 4);
+    private static final LocalDate MERGE_DAY = LocalDate.of(2031, 6, 2);
     private static final Map<String, Object> EXPLANATION = Map.of("rootCause", "x", "remedy", "EXPLANATION",
             "replyText", "Giải thích");
 
     @Autowired ProcessDriver driver;
     @Autowired IntakeService intake;
     @Autowired KpiQueries kpiQueries;
+    @Autowired ComplaintMerger merger;
     @Autowired MockMvc mvc;
 
     @AfterEach
@@ -101,6 +107,24 @@ class KpiDashboardTest {
         mvc.perform(get("/dashboard").with(user("agent").roles("cs-agents"))).andExpect(status().isForbidden());
         mvc.perform(get("/dashboard").param("from", "x").with(user("auditor").roles("auditors")))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aMergedComplaintIsNotCountedAgainNorItsPassedDeadlinesAsMissed() throws Exception {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2031-06-02T10:00:00+07:00").toInstant()));
+        String goesOn = driver.replied(Category.PAYMENT_DELAY);
+        String duplicate = driver.submit(Category.PAYMENT_DELAY).reference();
+        merger.merge(duplicate, goesOn, new CurrentStaff("agent", Set.of(StaffRoles.AGENTS)));
+        driver.customer(goesOn, "CustomerAnswered", Map.of("accepts", true));
+        driver.complete(goesOn, "RecordLessonsLearned", "agent", Map.of("lesson", "x"));
+
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2031-09-01T10:00:00+07:00").toInstant()));
+        KpiQueries.Kpis kpis = kpiQueries.of(MERGE_DAY, MERGE_DAY);
+
+        assertThat(kpis.total()).isEqualTo(1);
+        assertThat(kpis.byCategory()).containsExactly(Map.entry("PAYMENT_DELAY", 1L));
+        assertThat(kpis.deadlineMetShare()).isNotEmpty().allSatisfy((name, share) -> assertThat(share).as(name)
+                .isEqualTo(100.0));
     }
 
     private void rate(String reference, int rating) {
