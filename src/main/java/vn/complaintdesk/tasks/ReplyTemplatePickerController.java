@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.task.Task;
@@ -22,20 +21,20 @@ import vn.complaintdesk.templates.Placeholders;
 import vn.complaintdesk.templates.ReplyTemplate;
 import vn.complaintdesk.templates.ReplyTemplateFiller;
 import vn.complaintdesk.templates.ReplyTemplates;
+import vn.complaintdesk.templates.TemplatePurpose;
 import vn.complaintdesk.web.FieldProblem;
 import vn.complaintdesk.web.ForbiddenException;
 import vn.complaintdesk.web.InvalidFieldsException;
 import vn.complaintdesk.web.NotFoundException;
 
 /**
- * The template picker of the proposal forms: one template filled for the task's complaint, for the
- * form's script to put into the reply text. Only whoever may work the task gets it.
+ * The template picker of the task forms: one template filled for the task's complaint, for the form's
+ * script to put into the field the template's purpose fills (the reply text in the proposal forms, the
+ * questions for the customer in AnalyzeComplaint). Only whoever may work the task gets it, and only a
+ * template written for that form.
  */
 @RestController
 public class ReplyTemplatePickerController {
-
-    /** The forms that write the reply letter's text. */
-    public static final Set<String> TASK_KEYS = Set.of("ProposeResolution", "ReviewSecondRound");
 
     private final TaskWork work;
     private final ReplyTemplates templates;
@@ -52,7 +51,8 @@ public class ReplyTemplatePickerController {
 
     /**
      * 200 {@code {text}}; 400 with the reason when the amount is not a valid one or the template needs
-     * a value it cannot have yet (the text is then not given at all); 403 / 404 / 409 as for the task.
+     * a value it cannot have (yet) (the text is then not given at all); 404 for a template that is
+     * inactive or of another purpose than the task's form; 403 / 404 / 409 as for the task.
      */
     @GetMapping(path = "/tasks/{taskId}/reply-templates/{templateId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, String> filled(@PathVariable String taskId, @PathVariable long templateId,
@@ -63,15 +63,18 @@ public class ReplyTemplatePickerController {
             throw new ForbiddenException(text("task.notYourGroup", locale));
         }
         Complaint complaint = work.complaintOf(task);
+        TemplatePurpose purpose = TemplatePurpose.ofTask(task.getTaskDefinitionKey()).orElse(null);
         ReplyTemplate template = templates.find(templateId).filter(ReplyTemplate::active)
-                .filter(t -> TASK_KEYS.contains(task.getTaskDefinitionKey()) && complaint != null)
+                .filter(t -> t.purpose() == purpose && complaint != null)
                 .orElseThrow(() -> new NotFoundException(text("templates.notFound", locale)));
+        Long typedAmount = purpose == TemplatePurpose.REPLY ? amountOf(amount, locale) : null;
         try {
-            return Map.of("text", filler.fill(template, complaint, amountOf(amount, locale)));
+            return Map.of("text", filler.fill(template, complaint, typedAmount));
         } catch (Placeholders.Unfilled unfilled) {
             String names = unfilled.names().stream().map(Placeholders::written).collect(Collectors.joining(", "));
-            String key = unfilled.names().equals(List.of("amount")) ? "templates.needsAmount" : "templates.unfilled";
-            throw new InvalidFieldsException(List.of(new FieldProblem("replyText", text(key, locale, names))));
+            boolean onlyAmountMissing = purpose == TemplatePurpose.REPLY && unfilled.names().equals(List.of("amount"));
+            String key = onlyAmountMissing ? "templates.needsAmount" : "templates.unfilled";
+            throw new InvalidFieldsException(List.of(new FieldProblem(purpose.field(), text(key, locale, names))));
         }
     }
 

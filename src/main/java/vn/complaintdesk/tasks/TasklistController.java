@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.security.CurrentStaff;
 import vn.complaintdesk.templates.ReplyTemplates;
+import vn.complaintdesk.templates.TemplatePurpose;
 import vn.complaintdesk.web.ConflictException;
 import vn.complaintdesk.web.FieldProblem;
 import vn.complaintdesk.web.ForbiddenException;
@@ -149,8 +150,9 @@ public class TasklistController {
         model.addAttribute("customerReply", contexts.customerReply(task).orElse(null));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        if (complaint != null && ReplyTemplatePickerController.TASK_KEYS.contains(task.getTaskDefinitionKey())) {
-            model.addAttribute("replyTemplates", replyTemplates.activeFor(complaint.customer().language()));
+        TemplatePurpose purpose = TemplatePurpose.ofTask(task.getTaskDefinitionKey()).orElse(null);
+        if (complaint != null && purpose != null) {
+            model.addAttribute("replyTemplates", replyTemplates.activeFor(complaint.customer().language(), purpose));
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 
 /** A template as typed on the library page, before it is saved; {@link #problems} says what is wrong. */
-public record ReplyTemplateDraft(String name, String language, String body, boolean active) {
+public record ReplyTemplateDraft(String name, String language, String purpose, String body, boolean active) {
 
     static final List<String> LANGUAGES = List.of("vi", "en");
     static final int MAX_NAME = 200;
@@ -18,11 +18,18 @@ public record ReplyTemplateDraft(String name, String language, String body, bool
     public ReplyTemplateDraft {
         name = name == null ? "" : name.strip();
         language = language == null ? "" : language.strip();
+        purpose = purpose == null ? "" : purpose.strip();
         body = body == null ? "" : body.strip();
     }
 
     public static ReplyTemplateDraft of(ReplyTemplate template) {
-        return new ReplyTemplateDraft(template.name(), template.language(), template.body(), template.active());
+        return new ReplyTemplateDraft(template.name(), template.language(), template.purpose().name(), template.body(),
+                template.active());
+    }
+
+    /** The purpose chosen; only once {@link #problems} found none. */
+    TemplatePurpose purposeChosen() {
+        return TemplatePurpose.named(purpose).orElseThrow();
     }
 
     /** Field → message, in form order; empty when it may be saved. */
@@ -38,7 +45,13 @@ public record ReplyTemplateDraft(String name, String language, String body, bool
         } else if (!problems.containsKey("name") && library.nameTaken(name, language, id)) {
             problems.put("name", messages.getMessage("templates.nameTaken", null, locale));
         }
+        TemplatePurpose chosen = TemplatePurpose.named(purpose).orElse(null);
+        if (chosen == null) {
+            problems.put("purpose", messages.getMessage("templates.purposeInvalid", null, locale));
+        }
         List<String> unknown = Placeholders.unknownIn(body);
+        List<String> unfillable = chosen == null ? List.of()
+                : Placeholders.in(body).stream().filter(chosen.unfillablePlaceholders()::contains).toList();
         if (body.isEmpty()) {
             problems.put("body", messages.getMessage("validation.required", null, locale));
         } else if (body.length() > MAX_BODY) {
@@ -46,6 +59,9 @@ public record ReplyTemplateDraft(String name, String language, String body, bool
         } else if (!unknown.isEmpty()) {
             problems.put("body", messages.getMessage("templates.unknownPlaceholder", new Object[] {
                     written(unknown), written(Placeholders.KNOWN)}, locale));
+        } else if (!unfillable.isEmpty()) {
+            problems.put("body", messages.getMessage("templates.placeholderNotForPurpose", new Object[] {
+                    written(unfillable)}, locale));
         }
         return problems;
     }

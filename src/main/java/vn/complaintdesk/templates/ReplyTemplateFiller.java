@@ -36,10 +36,13 @@ public class ReplyTemplateFiller {
 
     /**
      * @param amount the amount the agent has entered so far, or null
-     * @throws Placeholders.Unfilled naming what could not be filled
+     * @throws Placeholders.Unfilled naming what could not be filled, including whatever the template's
+     *         purpose has no value for (an information request knows no amount)
      */
     public String fill(ReplyTemplate template, Complaint complaint, Long amount) {
-        return Placeholders.fill(template.body(), values(complaint, amount, Locale.forLanguageTag(template.language())));
+        Map<String, String> values = values(complaint, amount, Locale.forLanguageTag(template.language()));
+        values.keySet().removeAll(template.purpose().unfillablePlaceholders());
+        return Placeholders.fill(template.body(), values);
     }
 
     Map<String, String> values(Complaint complaint, Long amount, Locale locale) {

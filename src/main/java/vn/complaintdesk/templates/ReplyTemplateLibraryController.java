@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.complaintdesk.security.CurrentStaff;
 import vn.complaintdesk.security.StaffRoles;
 
-/** The library page where directors and administrators keep the reply templates. */
+/** The library page where directors and administrators keep the templates (reply texts and information requests). */
 @Controller
 public class ReplyTemplateLibraryController {
 
@@ -41,28 +41,33 @@ public class ReplyTemplateLibraryController {
     }
 
     @GetMapping("/reply-templates")
-    public String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-            Model model) {
-        model.addAttribute("result", library.search(q, page));
+    public String list(@RequestParam(required = false) String q, @RequestParam(required = false) String purpose,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        // An unknown purpose in the address lists every template rather than failing.
+        TemplatePurpose filter = TemplatePurpose.named(purpose).orElse(null);
+        model.addAttribute("result", library.search(q, filter, page));
         model.addAttribute("q", q);
+        model.addAttribute("purpose", filter == null ? null : filter.name());
+        model.addAttribute("purposes", TemplatePurpose.values());
         return "replytemplates/list";
     }
 
     @GetMapping("/reply-templates/new")
-    public String newTemplate(Model model) {
-        return form(model, 0, new ReplyTemplateDraft("", "vi", "", true), Map.of());
+    public String newTemplate(@RequestParam(required = false) String purpose, Model model) {
+        String chosen = TemplatePurpose.named(purpose).orElse(TemplatePurpose.REPLY).name();
+        return form(model, 0, new ReplyTemplateDraft("", "vi", chosen, "", true), Map.of());
     }
 
     @PostMapping("/reply-templates/new")
     public String create(@RequestParam(required = false) String name, @RequestParam(required = false) String language,
-            @RequestParam(required = false) String body, Authentication authentication, Locale locale, Model model,
-            RedirectAttributes redirect) {
-        ReplyTemplateDraft draft = new ReplyTemplateDraft(name, language, body, true);
+            @RequestParam(required = false) String purpose, @RequestParam(required = false) String body,
+            Authentication authentication, Locale locale, Model model, RedirectAttributes redirect) {
+        ReplyTemplateDraft draft = new ReplyTemplateDraft(name, language, purpose, body, true);
         Map<String, String> problems = draft.problems(0, library, messages, locale);
         if (!problems.isEmpty()) {
             return form(model, 0, draft, problems);
         }
-        library.create(draft.name(), draft.language(), draft.body(), authentication.getName());
+        library.create(draft.name(), draft.language(), draft.purposeChosen(), draft.body(), authentication.getName());
         redirect.addFlashAttribute("saved", draft.name());
         return "redirect:/reply-templates";
     }
@@ -74,16 +79,17 @@ public class ReplyTemplateLibraryController {
 
     @PostMapping("/reply-templates/{id}")
     public String update(@PathVariable long id, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String language, @RequestParam(required = false) String body,
-            @RequestParam(defaultValue = "false") boolean active, Authentication authentication, Locale locale,
-            Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String language, @RequestParam(required = false) String purpose,
+            @RequestParam(required = false) String body, @RequestParam(defaultValue = "false") boolean active,
+            Authentication authentication, Locale locale, Model model, RedirectAttributes redirect) {
         existing(id);
-        ReplyTemplateDraft draft = new ReplyTemplateDraft(name, language, body, active);
+        ReplyTemplateDraft draft = new ReplyTemplateDraft(name, language, purpose, body, active);
         Map<String, String> problems = draft.problems(id, library, messages, locale);
         if (!problems.isEmpty()) {
             return form(model, id, draft, problems);
         }
-        library.update(id, draft.name(), draft.language(), draft.body(), draft.active(), authentication.getName());
+        library.update(id, draft.name(), draft.language(), draft.purposeChosen(), draft.body(), draft.active(),
+                authentication.getName());
         redirect.addFlashAttribute("saved", draft.name());
         return "redirect:/reply-templates";
     }
@@ -105,6 +111,7 @@ public class ReplyTemplateLibraryController {
         model.addAttribute("draft", draft);
         model.addAttribute("errors", errors);
         model.addAttribute("placeholders", Placeholders.KNOWN);
+        model.addAttribute("purposes", TemplatePurpose.values());
         return "replytemplates/form";
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
-/** The library of reply templates (table {@code reply_template}). */
+/** The library of templates for reply texts and information requests (table {@code reply_template}). */
 @Component
 public class ReplyTemplates {
 
@@ -32,7 +32,7 @@ public class ReplyTemplates {
         }
     }
 
-    private static final String COLUMNS = "id, name, language, body, active, updated_by, updated_at";
+    private static final String COLUMNS = "id, name, language, purpose, body, active, updated_by, updated_at";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -44,24 +44,34 @@ public class ReplyTemplates {
 
     /** Templates whose name or text contains {@code q} (any case), active ones first, then by name. */
     public Page search(String q, int page) {
+        return search(q, null, page);
+    }
+
+    /**
+     * Templates whose name or text contains {@code q} (any case) and, unless {@code purpose} is null,
+     * of that purpose; active ones first, then by name.
+     */
+    public Page search(String q, TemplatePurpose purpose, int page) {
         int number = Math.max(0, Math.min(page, 1_000_000));
         String like = "%" + (q == null ? "" : q.strip().toLowerCase(Locale.ROOT)
                 .replace("!", "!!").replace("%", "!%").replace("_", "!_")) + "%";
-        String where = " WHERE LOWER(name) LIKE :q ESCAPE '!' OR LOWER(body) LIKE :q ESCAPE '!'";
+        String where = " WHERE (LOWER(name) LIKE :q ESCAPE '!' OR LOWER(body) LIKE :q ESCAPE '!')"
+                + (purpose == null ? "" : " AND purpose = :purpose");
+        String purposeName = purpose == null ? "" : purpose.name();
         long total = jdbc.sql("SELECT COUNT(*) FROM reply_template" + where).param("q", like)
-                .query(Long.class).single();
+                .param("purpose", purposeName).query(Long.class).single();
         List<ReplyTemplate> rows = jdbc.sql("SELECT " + COLUMNS + " FROM reply_template" + where
                         + " ORDER BY active DESC, language, name, id LIMIT :limit OFFSET :offset")
-                .param("q", like).param("limit", PAGE_SIZE).param("offset", number * PAGE_SIZE)
-                .query(ReplyTemplates::map).list();
+                .param("q", like).param("purpose", purposeName).param("limit", PAGE_SIZE)
+                .param("offset", number * PAGE_SIZE).query(ReplyTemplates::map).list();
         return new Page(rows, number, total);
     }
 
-    /** The active templates, those in {@code language} first (the customer's letters are in it). */
-    public List<ReplyTemplate> activeFor(String language) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM reply_template WHERE active = TRUE"
+    /** The active templates of that purpose, those in {@code language} first (the customer's mails are in it). */
+    public List<ReplyTemplate> activeFor(String language, TemplatePurpose purpose) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM reply_template WHERE active = TRUE AND purpose = :purpose"
                         + " ORDER BY CASE WHEN language = :lang THEN 0 ELSE 1 END, language, name, id")
-                .param("lang", language).query(ReplyTemplates::map).list();
+                .param("lang", language).param("purpose", purpose.name()).query(ReplyTemplates::map).list();
     }
 
     public Optional<ReplyTemplate> find(long id) {
@@ -76,21 +86,29 @@ public class ReplyTemplates {
                 .query(Long.class).single() > 0;
     }
 
+    /** A new active reply text. */
     public long create(String name, String language, String body, String user) {
+        return create(name, language, TemplatePurpose.REPLY, body, user);
+    }
+
+    public long create(String name, String language, TemplatePurpose purpose, String body, String user) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO reply_template (name, language, body, active, updated_by, updated_at)
-                VALUES (:name, :lang, :body, TRUE, :user, :at)""")
-                .param("name", name).param("lang", language).param("body", body).param("user", user)
+                INSERT INTO reply_template (name, language, purpose, body, active, updated_by, updated_at)
+                VALUES (:name, :lang, :purpose, :body, TRUE, :user, :at)""")
+                .param("name", name).param("lang", language).param("purpose", purpose.name()).param("body", body)
+                .param("user", user)
                 .param("at", OffsetDateTime.now(clock)).update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    public void update(long id, String name, String language, String body, boolean active, String user) {
+    public void update(long id, String name, String language, TemplatePurpose purpose, String body, boolean active,
+            String user) {
         jdbc.sql("""
-                UPDATE reply_template SET name = :name, language = :lang, body = :body, active = :active,
-                       updated_by = :user, updated_at = :at WHERE id = :id""")
-                .param("name", name).param("lang", language).param("body", body).param("active", active)
+                UPDATE reply_template SET name = :name, language = :lang, purpose = :purpose, body = :body,
+                       active = :active, updated_by = :user, updated_at = :at WHERE id = :id""")
+                .param("name", name).param("lang", language).param("purpose", purpose.name()).param("body", body)
+                .param("active", active)
                 .param("user", user).param("at", OffsetDateTime.now(clock)).param("id", id).update();
     }
 
@@ -101,7 +119,8 @@ public class ReplyTemplates {
 
     private static ReplyTemplate map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new ReplyTemplate(rs.getLong("id"), rs.getString("name"), rs.getString("language"),
-                rs.getString("body"), rs.getBoolean("active"), rs.getString("updated_by"),
+                TemplatePurpose.valueOf(rs.getString("purpose")), rs.getString("body"), rs.getBoolean("active"),
+                rs.getString("updated_by"),
                 rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

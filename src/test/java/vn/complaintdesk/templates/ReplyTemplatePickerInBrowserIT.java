@@ -23,10 +23,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.complaintdesk.complaint.Category;
 import vn.complaintdesk.complaint.Channel;
@@ -42,7 +44,9 @@ import vn.complaintdesk.tasks.TaskWork;
  * An agent picks a reply template in the ProposeResolution form of a real browser: the template is not
  * inserted while its amount is missing (the reason shows), then fills with the customer's Vietnamese
  * name and the amount, is edited, and the completed proposal carries exactly that text. A director
- * keeps the library in the browser. {@code -Dforms.screenshots=<dir>} keeps screenshots.
+ * keeps the library in the browser. In the AnalyzeComplaint form an agent picks an information request
+ * instead, and the customer is asked exactly the filled questions. {@code -Dforms.screenshots=<dir>} keeps
+ * screenshots.
  */
 @DeskIntegrationTest
 class ReplyTemplatePickerInBrowserIT {
@@ -57,6 +61,7 @@ class ReplyTemplatePickerInBrowserIT {
     @Autowired ComplaintRepository complaints;
     @Autowired HandlingRecords records;
     @Autowired ReplyTemplates library;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void anAgentPicksATemplateInTheProposalFormEditsItAndCompletesTheTask() {
@@ -102,6 +107,41 @@ class ReplyTemplatePickerInBrowserIT {
     }
 
     @Test
+    void anAgentPicksAnInformationRequestInTheAnalysisFormAndTheCustomerIsAskedExactlyThat() {
+        String ref = intake.submit(new ComplaintSubmission(Channel.HOTLINE, null, Category.BILLING,
+                "Nạp tiền không vào tài khoản", "Tôi đã chuyển khoản nhưng số dư không thay đổi.",
+                LocalDate.now(ZONE).minusDays(1), null, new ComplaintSubmission.CustomerData("Lê Văn Đức",
+                        "duc.le@example.vn", null, null, null, "vi")), "agent", null).reference();
+        Task analysis = awaitTask(ref, "AnalyzeComplaint");
+
+        try (Browser browser = new Browser(port)) {
+            WebDriver driver = browser.driver();
+            browser.login("agent", "demo");
+            browser.open("/tasks/" + analysis.getId() + "?lang=vi");
+            Select picker = new Select(driver.findElement(By.id("reply-template")));
+            assertThat(picker.getOptions()).extracting(WebElement::getText)
+                    .contains("Đề nghị cung cấp sao kê tài khoản ngân hàng (vi)")
+                    .doesNotContain("Cảm ơn góp ý (vi)");
+            picker.selectByVisibleText("Đề nghị cung cấp sao kê tài khoản ngân hàng (vi)");
+
+            driver.findElement(By.id("use-template")).click();
+            until(driver, () -> !driver.findElement(By.id("questionsForCustomer")).getAttribute("value").isEmpty());
+            String filled = driver.findElement(By.id("questionsForCustomer")).getAttribute("value");
+            assertThat(filled).startsWith("Để đối soát giao dịch với ngân hàng đối tác, kính đề nghị Quý khách Lê Văn Đức "
+                    + "cung cấp bản sao kê").contains(ref).doesNotContain("{", "}");
+            screenshot(driver, "form-info-request-template");
+
+            driver.findElement(By.id("outcome-NEED_INFO")).click();
+            driver.findElement(By.id("complete")).click();
+            assertThat(driver.findElement(By.id("success")).getText()).isNotBlank();
+        }
+        // A browser submits a textarea's line breaks as CRLF.
+        assertThat(jdbc.sql("SELECT questions FROM info_request WHERE complaint_id = :c")
+                .param("c", complaints.require(ref).id()).query(String.class).single().replace("\r\n", "\n"))
+                .isEqualTo(filled(ref));
+    }
+
+    @Test
     void aDirectorAddsATemplateOnTheLibraryPageAfterFixingAnUnknownPlaceholder() {
         String name = "Xin lỗi vì phản hồi chậm " + System.nanoTime();
         try (Browser browser = new Browser(port)) {
@@ -134,6 +174,14 @@ class ReplyTemplatePickerInBrowserIT {
         assertThat(library.search(name, 0).rows()).singleElement()
                 .satisfies(t -> assertThat(t.active()).isFalse())
                 .satisfies(t -> assertThat(t.body()).startsWith("Kính gửi Quý khách {customer.name},"));
+    }
+
+    /** The demo information request asking for the bank statement, as filled for Lê Văn Đức's complaint. */
+    private static String filled(String ref) {
+        return "Để đối soát giao dịch với ngân hàng đối tác, kính đề nghị Quý khách Lê Văn Đức cung cấp bản sao kê "
+                + "tài khoản ngân hàng (hoặc ảnh chụp lịch sử giao dịch trên ứng dụng ngân hàng) thể hiện khoản tiền "
+                + "liên quan đến khiếu nại " + ref + ".\nQuý khách có thể che các giao dịch khác không liên quan. "
+                + "Chúng tôi cam kết chỉ sử dụng thông tin này để giải quyết khiếu nại của Quý khách.";
     }
 
     /** With {@code -Dforms.screenshots=<dir>}, keeps a screenshot of the page. */

@@ -167,7 +167,7 @@ class ReplyTemplatesTest {
     @Test
     void aDirectorCreatesAndEditsATemplateAndDeactivatesItSoAgentsNoLongerSeeIt() throws Exception {
         String name = unique("Xin lỗi khách hàng");
-        mvc.perform(post("/reply-templates/new").param("name", name).param("language", "vi")
+        mvc.perform(post("/reply-templates/new").param("name", name).param("language", "vi").param("purpose", "REPLY")
                         .param("body", "Chúng tôi thành thật xin lỗi Quý khách {customer.name}.").with(DIRECTOR).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/reply-templates"))
                 .andExpect(flash().attribute("saved", name));
@@ -179,7 +179,7 @@ class ReplyTemplatesTest {
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("{customer.name}")));
 
         mvc.perform(post("/reply-templates/" + created.id()).param("name", name).param("language", "vi")
-                        .param("body", "Chúng tôi rất tiếc, Quý khách {customer.name}.").param("active", "true")
+                        .param("purpose", "REPLY").param("body", "Chúng tôi rất tiếc, Quý khách {customer.name}.").param("active", "true")
                         .with(ADMIN).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(library.find(created.id()).orElseThrow())

@@ -13,6 +13,7 @@ import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.HandlingRecords;
 import vn.complaintdesk.tasks.TaskFieldChecks;
 import vn.complaintdesk.tasks.TaskFieldRules;
+import vn.complaintdesk.templates.Placeholders;
 import vn.complaintdesk.web.FieldProblem;
 
 /** AnalyzeComplaint: resolve now, ask the customer, or send to one or more departments. */
@@ -52,6 +53,12 @@ public class AnalyzeComplaintRules implements TaskFieldRules {
             checks.required("questionsForCustomer");
         }
         checks.maxLength("questionsForCustomer", 4000);
+        // The questions are mailed as written: a template's placeholder left in would reach the customer.
+        Set<String> leftOver = Placeholders.in(checks.text("questionsForCustomer"));
+        if (!leftOver.isEmpty()) {
+            checks.add("questionsForCustomer", "validation.placeholderLeft",
+                    String.join(", ", leftOver.stream().map(Placeholders::written).toList()));
+        }
         checks.maxLength("notes", 4000);
         return checks.problems();
     }
