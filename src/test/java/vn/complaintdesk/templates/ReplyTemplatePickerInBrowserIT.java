@@ -25,6 +25,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -165,7 +166,10 @@ class ReplyTemplatePickerInBrowserIT {
             assertThat(driver.findElement(By.id("saved")).getText()).contains(name);
 
             driver.findElement(By.id("q")).sendKeys(name);
+            WebElement before = driver.findElement(By.id("templates"));
             driver.findElement(By.id("search")).click();
+            // The list is on the page before and after the search: wait for the new page.
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
             assertThat(driver.findElement(By.id("templates")).getText()).contains(name);
             screenshot(driver, "reply-templates");
             driver.findElement(By.cssSelector("#templates tbody tr button[id^='deactivate-']")).click();
