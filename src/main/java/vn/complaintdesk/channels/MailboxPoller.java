@@ -2,6 +2,7 @@ package vn.complaintdesk.channels;
 
 import java.util.Properties;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -36,6 +37,18 @@ public class MailboxPoller {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPoller.class);
     private static final int MAX_ATTEMPTS = 5;
+    private static final FetchProfile FETCHED_AHEAD = new FetchProfile();
+
+    static {
+        FETCHED_AHEAD.add(FetchProfile.Item.ENVELOPE);
+        FETCHED_AHEAD.add(FetchProfile.Item.FLAGS);
+        FETCHED_AHEAD.add(FetchProfile.Item.SIZE);
+        FETCHED_AHEAD.add(FetchProfile.Item.CONTENT_INFO);
+        for (String header : new String[] {"Message-ID", "In-Reply-To", "References", "Auto-Submitted", "Precedence",
+                "X-Autoreply", "X-Autorespond"}) {
+            FETCHED_AHEAD.add(header);
+        }
+    }
 
     /** What one poll did. */
     public record Poll(int handled, int setAside, int failed) {
@@ -80,6 +93,9 @@ public class MailboxPoller {
             Message[] waiting = keywords ? inbox.search(new FlagTerm(new Flags(HANDLED), false))
                     : properties.imap() ? inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))
                     : inbox.getMessages();
+            // One round trip for what every mail needs before its body: size, flags, threading headers.
+            Message[] batch = java.util.Arrays.copyOf(waiting, Math.min(waiting.length, properties.batchSize() * 2));
+            inbox.fetch(batch, FETCHED_AHEAD);
             int handled = 0;
             int setAside = 0;
             int failed = 0;
@@ -179,10 +195,9 @@ public class MailboxPoller {
             boolean setAside) {
         boolean imap = properties.imap();
         try {
-            if (keywords) {
-                mail.setFlags(new Flags(HANDLED), true);
-            }
-            mail.setFlag(Flags.Flag.SEEN, true);
+            Flags done = keywords ? new Flags(HANDLED) : new Flags();
+            done.add(Flags.Flag.SEEN);
+            mail.setFlags(done, true);
             if (moveTo != null) {
                 Folder target = store.getFolder(moveTo);
                 if (!target.exists()) {
