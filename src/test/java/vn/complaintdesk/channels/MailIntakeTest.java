@@ -214,6 +214,27 @@ class MailIntakeTest {
     }
 
     @Test
+    void ratingByReplyingToTheSurveyInvitationIsRecorded() throws Exception {
+        String ref = driver.closed(Category.PROMOTION_TERMS);
+        driver.fireTimer(ref, "Timer_SurveyDelay");
+        dispatcher.deliverDue();
+        String invitation = jdbc.sql("SELECT message_id FROM notification WHERE complaint_id = :id"
+                + " AND type = 'SURVEY_INVITATION'").param("id", driver.complaint(ref).id()).query(String.class).single();
+
+        MimeMessage rating = CustomerMails.plain(CustomerMails.newMessageId(), "Phạm Quốc Anh <anh.pham@example.vn>",
+                "Re: [" + ref + "] Đánh giá", "5 - nhân viên giải thích rất rõ.", invitation);
+        TestSmtpServer.deliverToDesk(rating);
+        poller.poll();
+        driver.runJobs(ref);
+
+        assertThat(inbound.find("email", rating.getMessageID()).orElseThrow().outcome())
+                .isEqualTo(InboundOutcome.SURVEY_ANSWERED);
+        assertThat(jdbc.sql("SELECT rating FROM survey_result WHERE complaint_id = :id")
+                .param("id", driver.complaint(ref).id()).query(Integer.class).single()).isEqualTo(5);
+        assertThat(driver.instance(ref)).isNull();
+    }
+
+    @Test
     void theSameMailPolledTwiceMakesOneComplaint() throws Exception {
         MimeMessage mail = CustomerMails.plain(CUSTOMER, "Bị trừ phí hai lần", "Tháng này tôi bị trừ phí dịch vụ hai lần.");
         TestSmtpServer.deliverToDesk(mail);
