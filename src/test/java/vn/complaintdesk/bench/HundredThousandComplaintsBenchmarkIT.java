@@ -233,23 +233,8 @@ class HundredThousandComplaintsBenchmarkIT {
         return jdbc.queryForObject(sql, Long.class);
     }
 
-    /** Warm-up calls, then timed repetitions; prints p50 and max; answers the last result. */
     private static <T> T time(String label, Supplier<T> call) {
-        T result = null;
-        for (int i = 0; i < WARM_UP; i++) {
-            result = call.get();
-        }
-        List<Long> nanos = new ArrayList<>();
-        for (int i = 0; i < REPETITIONS; i++) {
-            long t0 = System.nanoTime();
-            result = call.get();
-            nanos.add(System.nanoTime() - t0);
-        }
-        Collections.sort(nanos);
-        System.out.printf(Locale.ROOT, "BENCH %-55s p50 %8.1f ms   max %8.1f ms   (%d runs after %d warm-up)%n",
-                label + ":", nanos.get((nanos.size() - 1) / 2) / 1e6, nanos.get(nanos.size() - 1) / 1e6,
-                REPETITIONS, WARM_UP);
-        return result;
+        return Timings.time(label, WARM_UP, REPETITIONS, call);
     }
 
     record Seeded(long rows, String perTable, String aReference) {

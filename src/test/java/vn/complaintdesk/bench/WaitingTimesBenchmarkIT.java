@@ -6,9 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -123,20 +120,6 @@ class WaitingTimesBenchmarkIT {
     }
 
     private static <T> T time(String label, Supplier<T> call) {
-        T result = null;
-        for (int i = 0; i < WARM_UP; i++) {
-            result = call.get();
-        }
-        List<Long> nanos = new ArrayList<>();
-        for (int i = 0; i < REPETITIONS; i++) {
-            long t0 = System.nanoTime();
-            result = call.get();
-            nanos.add(System.nanoTime() - t0);
-        }
-        Collections.sort(nanos);
-        System.out.printf(Locale.ROOT, "BENCH %-55s p50 %8.1f ms   max %8.1f ms   (%d runs after %d warm-up)%n",
-                label + ":", nanos.get((nanos.size() - 1) / 2) / 1e6, nanos.get(nanos.size() - 1) / 1e6,
-                REPETITIONS, WARM_UP);
-        return result;
+        return Timings.time(label, WARM_UP, REPETITIONS, call);
     }
 }
