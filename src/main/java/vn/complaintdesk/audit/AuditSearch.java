@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintRepository;
+import vn.complaintdesk.complaint.ComplaintSql;
 import vn.complaintdesk.workflow.WorkingDayCalendar;
 
 /** The auditors' search over all complaints, in SQL; paged for the page, whole for the CSV export. */
@@ -31,10 +32,12 @@ public class AuditSearch {
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
+    private final java.time.Clock clock;
 
-    public AuditSearch(JdbcClient jdbc, WorkingDayCalendar calendar) {
+    public AuditSearch(JdbcClient jdbc, WorkingDayCalendar calendar, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.zone = calendar.zone();
+        this.clock = clock;
     }
 
     public Page page(Criteria criteria, int page) {
@@ -84,9 +87,9 @@ public class AuditSearch {
         if (c.deadlineMissed()) {
             // A merged complaint's deadlines stay open after its handling ended; they were not missed.
             where.append(" AND EXISTS (SELECT 1 FROM complaint_deadline d WHERE d.complaint_id = c.id"
-                    + " AND (d.met = FALSE OR (d.met IS NULL AND d.due_at < :now)))"
-                    + " AND NOT EXISTS (SELECT 1 FROM complaint_merge m WHERE m.source_id = c.id)");
-            params.put("now", OffsetDateTime.now(zone));
+                    + " AND " + ComplaintSql.DEADLINE_MISSED + ")"
+                    + " AND " + ComplaintSql.NOT_MERGED);
+            params.put("now", OffsetDateTime.now(clock));
         }
         return where.toString();
     }

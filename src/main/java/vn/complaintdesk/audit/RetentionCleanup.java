@@ -48,7 +48,7 @@ public class RetentionCleanup {
     }
 
     /** Nightly, in the quiet hours; each batch in its own transaction. Answers how many were deleted. */
-    @Scheduled(cron = "${complaints.retention.cron:0 30 2 * * *}", zone = "Asia/Ho_Chi_Minh")
+    @Scheduled(cron = "${complaints.retention.cron:0 30 2 * * *}", zone = "${complaints.calendar.zone:Asia/Ho_Chi_Minh}")
     public int deleteExpired() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minusYears(years);
         int deleted = 0;

@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -22,6 +21,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,7 +67,7 @@ public class ChannelWebhookController {
     public ResponseEntity<Map<String, Object>> receive(@PathVariable String channel,
             @RequestHeader(name = "X-Timestamp", required = false) String timestamp,
             @RequestHeader(name = "X-Signature", required = false) String signature,
-            @RequestBody(required = false) byte[] body, Locale locale) {
+            @RequestBody(required = false) byte[] body, HttpServletRequest request, Locale locale) {
         WebhookChannel webhook = WebhookChannel.named(channel)
                 .orElseThrow(() -> new NotFoundException(text("webhook.unknownChannel", locale, channel)));
         String secret = properties.secretOf(webhook);
@@ -75,7 +76,7 @@ public class ChannelWebhookController {
         }
         byte[] content = body == null ? new byte[0] : body;
         signatures.check(secret, timestamp, signature, content);
-        ChannelMessagePayload payload = parse(content, locale);
+        ChannelMessagePayload payload = parse(content, request, locale);
         CustomerMessage message = toMessage(webhook, payload, locale);
         Map<String, Object> fields = payload.event() == null ? null : eventFields(payload);
         CustomerMessageRouter.Routed routed;
@@ -99,18 +100,14 @@ public class ChannelWebhookController {
                 .body(problem);
     }
 
-    private ChannelMessagePayload parse(byte[] body, Locale locale) {
+    /** Parsed only after the signature held; a body Jackson refuses is answered like any other JSON body. */
+    private ChannelMessagePayload parse(byte[] body, HttpServletRequest request, Locale locale) {
         ChannelMessagePayload payload;
         try {
             payload = objectMapper.readValue(body, ChannelMessagePayload.class);
-        } catch (JsonMappingException mapping) {
-            String field = mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                    : String.valueOf(r.getIndex())).reduce((a, b) -> a + "." + b).orElse("body");
-            throw new InvalidFieldsException(List.of(new FieldProblem(field, text("webhook.badValue", locale))));
-        } catch (JsonProcessingException unreadable) {
-            throw new InvalidFieldsException(List.of(new FieldProblem("body", text("problem.unreadable", locale))));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        } catch (IOException unreadable) {
+            throw new HttpMessageNotReadableException(unreadable.getMessage(), unreadable,
+                    new ServletServerHttpRequest(request));
         }
         if (payload == null) {
             throw new InvalidFieldsException(List.of(new FieldProblem("body", text("problem.unreadable", locale))));

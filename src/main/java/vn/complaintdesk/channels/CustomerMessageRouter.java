@@ -1,10 +1,7 @@
 package vn.complaintdesk.channels;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +28,7 @@ import vn.complaintdesk.intake.ComplaintSubmission;
 import vn.complaintdesk.intake.IntakeAnswer;
 import vn.complaintdesk.intake.IntakeService;
 import vn.complaintdesk.portal.CustomerEvents;
+import vn.complaintdesk.portal.TrackingTokens;
 import vn.complaintdesk.web.ConflictException;
 import vn.complaintdesk.web.NotFoundException;
 
@@ -70,11 +68,13 @@ public class CustomerMessageRouter {
     private final Clock clock;
     private final DuplicateRecords duplicates;
     private final TransactionTemplate transaction;
+    private final TrackingTokens tokens;
 
     public CustomerMessageRouter(InboundMessages inbound, ComplaintRepository complaints, IntakeService intake,
             CustomerEvents customerEvents, ComplaintEventLog eventLog, Attachments attachments,
             RuntimeService runtimeService, ReplyReader reader, JdbcClient jdbc, Clock clock,
-            DuplicateRecords duplicates, PlatformTransactionManager transactionManager) {
+            DuplicateRecords duplicates, PlatformTransactionManager transactionManager, TrackingTokens tokens) {
+        this.tokens = tokens;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.duplicates = duplicates;
@@ -125,7 +125,7 @@ public class CustomerMessageRouter {
     private Routed continueComplaint(Target target, CustomerMessage message, String event,
             Map<String, Object> eventFields) {
         Complaint complaint = target.complaint();
-        long id = inbound.record(message, InboundOutcome.RECEIVED, null);
+        long id = inbound.record(message, null, InboundOutcome.RECEIVED, null);
         if (!target.threadMatched() && !fromItsCustomer(complaint, message)) {
             if (event != null || message.reference() != null) {
                 throw new NotFoundException("No complaint " + complaint.reference() + " of this customer");
@@ -146,7 +146,7 @@ public class CustomerMessageRouter {
     public void setAside(CustomerMessage message, String reason) {
         transaction.executeWithoutResult(status -> {
             if (inbound.find(message.source(), message.externalId()).isEmpty()) {
-                inbound.record(message, InboundOutcome.SET_ASIDE, reason);
+                inbound.record(message, null, InboundOutcome.SET_ASIDE, reason);
             }
         });
     }
@@ -166,15 +166,14 @@ public class CustomerMessageRouter {
                 new ComplaintSubmission.CustomerData(sender.name() == null || sender.name().isBlank()
                         ? firstNonBlank(sender.email(), sender.phone()) : sender.name(), sender.email(),
                         sender.phone(), sender.accountId(), null, sender.language()));
-        List<AttachmentUpload> kept = acceptable(message.attachments());
+        List<AttachmentUpload> kept = attachments.acceptable(message.attachments());
         IntakeAnswer answer = intake.submit(submission, null, "inbound:" + message.source() + ":"
                 + InboundMessages.cut(message.externalId(), 150), kept);
         return transaction.execute(status -> {
             Complaint complaint = complaints.require(answer.reference());
             Optional<InboundMessages.Inbound> recorded = inbound.find(message.source(), message.externalId());
             if (recorded.isEmpty()) {
-                long id = inbound.record(message, InboundOutcome.OPENED_COMPLAINT, null);
-                inbound.settle(id, complaint.id(), InboundOutcome.OPENED_COMPLAINT);
+                inbound.record(message, complaint.id(), InboundOutcome.OPENED_COMPLAINT, null);
                 noteRefusedAttachments(complaint, message.attachments(), kept);
             }
             return new Routed(InboundOutcome.OPENED_COMPLAINT, answer.reference(), answer, recorded.isPresent());
@@ -245,22 +244,9 @@ public class CustomerMessageRouter {
         String subject = message.subject() == null || message.subject().isBlank() ? "" : message.subject().strip() + ": ";
         eventLog.record(complaint.id(), ComplaintEventLog.CUSTOMER, "CUSTOMER_MESSAGE",
                 InboundMessages.cut(message.channel() + " — " + subject + text, 4000));
-        List<AttachmentUpload> kept = acceptable(message.attachments());
+        List<AttachmentUpload> kept = attachments.acceptable(message.attachments());
         attachments.store(complaint.id(), kept, ComplaintEventLog.CUSTOMER);
         noteRefusedAttachments(complaint, message.attachments(), kept);
-    }
-
-    /** The attachments the portal would take too (type by content, size, count); the rest is noted. */
-    private List<AttachmentUpload> acceptable(List<AttachmentUpload> uploads) {
-        List<AttachmentUpload> kept = new ArrayList<>();
-        for (AttachmentUpload upload : uploads) {
-            List<AttachmentUpload> candidate = new ArrayList<>(kept);
-            candidate.add(upload);
-            if (attachments.problemsOf(candidate).isEmpty()) {
-                kept.add(upload);
-            }
-        }
-        return kept;
     }
 
     private void noteRefusedAttachments(Complaint complaint, List<AttachmentUpload> all, List<AttachmentUpload> kept) {
@@ -320,11 +306,8 @@ public class CustomerMessageRouter {
         if (sender == null) {
             return false;
         }
-        if (sender.trackingToken() != null && MessageDigest.isEqual(
-                complaint.trackingToken().getBytes(StandardCharsets.UTF_8),
-                sender.trackingToken().getBytes(StandardCharsets.UTF_8))) {
-            return complaint.trackingExpiresAt() == null
-                    || complaint.trackingExpiresAt().isAfter(OffsetDateTime.now(clock));
+        if (tokens.matches(complaint, sender.trackingToken())) {
+            return tokens.unexpired(complaint);
         }
         return sameIgnoringCase(sender.email(), customer.email())
                 || (digits(sender.phone()) != null && digits(sender.phone()).equals(digits(customer.phone())))

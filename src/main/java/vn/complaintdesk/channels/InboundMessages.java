@@ -40,14 +40,14 @@ public class InboundMessages {
         return jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id).query(InboundMessages::map).optional();
     }
 
-    /** Records a message as being handled; the caller settles it in the same transaction. */
-    public long record(CustomerMessage message, InboundOutcome outcome, String error) {
+    /** Records a message and what became of it (or RECEIVED, settled later in the same transaction). */
+    public long record(CustomerMessage message, Long complaintId, InboundOutcome outcome, String error) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO inbound_message (channel, source, external_id, sender, subject, body, size_bytes,
-                    received_at, outcome, error)
-                VALUES (:channel, :source, :externalId, :sender, :subject, :body, :size, :receivedAt, :outcome,
-                    :error)""")
+                    received_at, complaint_id, outcome, error)
+                VALUES (:channel, :source, :externalId, :sender, :subject, :body, :size, :receivedAt, :complaint,
+                    :outcome, :error)""")
                 .param("channel", message.channel().name())
                 .param("source", message.source())
                 .param("externalId", cut(message.externalId(), 500))
@@ -56,6 +56,7 @@ public class InboundMessages {
                 .param("body", cut(message.text(), 10000))
                 .param("size", message.sizeBytes())
                 .param("receivedAt", message.receivedAt() != null ? message.receivedAt() : OffsetDateTime.now(clock))
+                .param("complaint", complaintId)
                 .param("outcome", outcome.name())
                 .param("error", cut(error, 2000))
                 .update(keys, "id");
@@ -77,11 +78,6 @@ public class InboundMessages {
                 WHERE source = :source AND external_id IN (:ids) AND complaint_id IS NOT NULL
                 ORDER BY id LIMIT 1""")
                 .param("source", source).param("ids", externalIds).query(Long.class).optional();
-    }
-
-    public List<Inbound> ofComplaint(long complaintId) {
-        return jdbc.sql(SELECT + " WHERE m.complaint_id = :complaint ORDER BY m.id")
-                .param("complaint", complaintId).query(InboundMessages::map).list();
     }
 
     /** A page of messages, newest first; {@code outcome} null for all. */

@@ -32,10 +32,6 @@ public record MailIntakeProperties(String host, Integer port, String protocol, S
         batchSize = batchSize == null || batchSize < 1 ? 50 : batchSize;
     }
 
-    public boolean enabled() {
-        return host != null && !host.isBlank();
-    }
-
     public boolean imap() {
         return protocol.startsWith("imap");
     }

@@ -186,7 +186,7 @@ public class ComplaintPagesController {
                         .ifPresent(receipt -> redirect.addFlashAttribute("receipt", receipt));
                 return "redirect:/complaints/" + answer.reference();
             } catch (InvalidFieldsException invalid) {
-                invalid.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+                errors.putAll(vn.complaintdesk.web.FieldProblem.byField(invalid.problems()));
             }
         }
         model.addAttribute("values", values);

@@ -73,6 +73,21 @@ public class Attachments {
         return problems;
     }
 
+    /**
+     * The uploads the portal would take too, in order: of a type it opens, within the size, up to the
+     * count. A channel keeps these of what a customer sent and names the rest.
+     */
+    public List<AttachmentUpload> acceptable(List<AttachmentUpload> uploads) {
+        List<AttachmentUpload> kept = new ArrayList<>();
+        for (AttachmentUpload upload : uploads) {
+            if (kept.size() < maxCount && upload.content().length <= maxSize.toBytes()
+                    && typeOf(upload.content()).isPresent()) {
+                kept.add(upload);
+            }
+        }
+        return kept;
+    }
+
     /** Stores checked uploads in the caller's transaction. */
     public void store(long complaintId, List<AttachmentUpload> uploads, String uploadedBy) {
         uploads.forEach(upload -> storeOne(complaintId, upload, uploadedBy));

@@ -41,13 +41,6 @@ public class IntakeRules {
         this.clock = clock;
     }
 
-    public void check(ComplaintSubmission submission, boolean staff) {
-        List<FieldProblem> problems = problemsOf(submission, staff);
-        if (!problems.isEmpty()) {
-            throw new InvalidFieldsException(problems);
-        }
-    }
-
     public List<FieldProblem> problemsOf(ComplaintSubmission submission, boolean staff) {
         Locale locale = LocaleContextHolder.getLocale();
         List<FieldProblem> problems = new ArrayList<>();

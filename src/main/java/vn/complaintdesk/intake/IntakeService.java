@@ -155,9 +155,12 @@ public class IntakeService {
 
     public IntakeAnswer answerFor(long complaintId) {
         Complaint stored = complaints.findById(complaintId).orElseThrow();
+        Map<String, OffsetDateTime> due = new HashMap<>();
+        deadlines.of(complaintId).forEach(d -> due.put(d.name(), d.dueAt().atZoneSameInstant(clock.getZone())
+                .toOffsetDateTime()));
         return new IntakeAnswer(stored.reference(), stored.status().name(), stored.receivedAt(),
-                due(complaintId, Deadline.ACKNOWLEDGEMENT), due(complaintId, Deadline.INTERIM),
-                due(complaintId, Deadline.REPLY), due(complaintId, Deadline.RESOLUTION), stored.trackingToken());
+                due.get(Deadline.ACKNOWLEDGEMENT), due.get(Deadline.INTERIM), due.get(Deadline.REPLY),
+                due.get(Deadline.RESOLUTION), stored.trackingToken());
     }
 
     /** After a concurrent duplicate insert of the same key, the winner's answer (or a conflict). */
@@ -173,11 +176,6 @@ public class IntakeService {
                 })
                 .optional()
                 .map(this::answerFor);
-    }
-
-    private OffsetDateTime due(long complaintId, String name) {
-        return deadlines.find(complaintId, name).map(d -> d.dueAt().atZoneSameInstant(clock.getZone())
-                .toOffsetDateTime()).orElse(null);
     }
 
     public String hash(ComplaintSubmission submission) {

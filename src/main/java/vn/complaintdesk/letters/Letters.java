@@ -112,12 +112,6 @@ public class Letters {
                 .param("c", complaintId).query((rs, n) -> map(rs)).list();
     }
 
-    public Optional<Letter> find(long complaintId, long letterId) {
-        return jdbc.sql("SELECT id, kind, created_at, sha256, language FROM letter WHERE complaint_id = :c AND id = :id")
-                .param("c", complaintId).param("id", letterId).query((rs, n) -> map(rs)).optional();
-    }
-
-    /** The file of one of this complaint's letters; empty for another complaint's letter. */
     public Optional<LetterFile> file(Complaint complaint, long letterId) {
         return file("l.complaint_id = :c AND l.id = :id", Map.of("c", complaint.id(), "id", letterId));
     }

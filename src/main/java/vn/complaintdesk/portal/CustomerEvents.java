@@ -70,6 +70,11 @@ public class CustomerEvents {
         }
     }
 
+    /** The customer events the complaint's process waits for now. */
+    public List<String> waitingFor(String reference) {
+        return MESSAGES.stream().filter(message -> isWaitingFor(reference, message)).toList();
+    }
+
     public boolean isWaitingFor(String reference, String message) {
         return runtimeService.createExecutionQuery().processInstanceBusinessKey(reference)
                 .messageEventSubscriptionName(message).count() > 0;

@@ -36,6 +36,7 @@ import vn.complaintdesk.intake.ComplaintSubmission;
 import vn.complaintdesk.intake.IntakeAnswer;
 import vn.complaintdesk.intake.IntakeService;
 import vn.complaintdesk.web.ConflictException;
+import vn.complaintdesk.web.FieldProblem;
 import vn.complaintdesk.web.InvalidFieldsException;
 
 /** The customer's pages: file a complaint, and track, answer and rate it with the tracking link. */
@@ -114,7 +115,7 @@ public class PortalController {
                 redirect.addFlashAttribute("answer", answer);
                 return "redirect:/complaint/confirmation";
             } catch (InvalidFieldsException invalid) {
-                invalid.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+                errors.putAll(FieldProblem.byField(invalid.problems()));
             }
         }
         model.addAttribute("values", values);
@@ -141,8 +142,7 @@ public class PortalController {
     @GetMapping("/track/{reference}")
     public String track(@PathVariable String reference, @RequestParam(required = false) String token, Model model) {
         Complaint complaint = authorized(reference, token);
-        List<String> waitingFor = CustomerEvents.MESSAGES.stream()
-                .filter(m -> customerEvents.isWaitingFor(reference, m)).toList();
+        List<String> waitingFor = customerEvents.waitingFor(reference);
         model.addAttribute("complaint", complaint);
         model.addAttribute("token", token);
         model.addAttribute("view", details.customerView(complaint, waitingFor));
@@ -174,9 +174,7 @@ public class PortalController {
             customerEvents.deliver(complaint, message, payload, ComplaintEventLog.CUSTOMER);
             redirect.addFlashAttribute("thanks", "portal.thanks." + action);
         } catch (InvalidFieldsException invalid) {
-            Map<String, String> errors = new HashMap<>();
-            invalid.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
-            redirect.addFlashAttribute("errors", errors);
+            redirect.addFlashAttribute("errors", FieldProblem.byField(invalid.problems()));
             redirect.addFlashAttribute("values", params);
         } catch (ConflictException tooLateOrTwice) {
             redirect.addFlashAttribute("notice", tooLateOrTwice.getMessage());

@@ -41,9 +41,7 @@ public class TrackingApiController {
     public ComplaintDetails.CustomerView track(@PathVariable String reference,
             @RequestParam(required = false) String token) {
         Complaint complaint = authorized(reference, token);
-        List<String> waitingFor = CustomerEvents.MESSAGES.stream()
-                .filter(m -> customerEvents.isWaitingFor(reference, m)).toList();
-        return details.customerView(complaint, waitingFor);
+        return details.customerView(complaint, customerEvents.waitingFor(reference));
     }
 
     @PostMapping("/info")

@@ -30,9 +30,16 @@ public class TrackingTokens {
         if (reference == null || token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return complaints.findByReference(reference)
-                .filter(c -> MessageDigest.isEqual(c.trackingToken().getBytes(StandardCharsets.UTF_8),
-                        token.getBytes(StandardCharsets.UTF_8)))
-                .filter(c -> c.trackingExpiresAt() == null || c.trackingExpiresAt().isAfter(OffsetDateTime.now(clock)));
+        return complaints.findByReference(reference).filter(c -> matches(c, token)).filter(this::unexpired);
+    }
+
+    /** Compared in constant time, so that timing tells nothing about a token. */
+    public boolean matches(Complaint complaint, String token) {
+        return token != null && MessageDigest.isEqual(complaint.trackingToken().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public boolean unexpired(Complaint complaint) {
+        return complaint.trackingExpiresAt() == null || complaint.trackingExpiresAt().isAfter(OffsetDateTime.now(clock));
     }
 }

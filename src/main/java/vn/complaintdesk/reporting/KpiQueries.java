@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.complaintdesk.complaint.ComplaintSql;
 import vn.complaintdesk.workflow.WorkingDayCalendar;
 
 /**
@@ -36,7 +37,7 @@ public class KpiQueries {
 
     /** Received in the period and not merged into another complaint. */
     private static final String COUNTED = " c.received_at >= :from AND c.received_at < :to"
-            + " AND NOT EXISTS (SELECT 1 FROM complaint_merge m WHERE m.source_id = c.id) ";
+            + " AND " + ComplaintSql.NOT_MERGED + " ";
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -119,8 +120,8 @@ public class KpiQueries {
     /** Days counted in SQL; at most a year of days is folded into ISO weeks here. */
     private Map<String, Long> byWeek(Map<String, Object> period) {
         Map<String, Long> weeks = new TreeMap<>();
-        jdbc.sql("SELECT CAST(c.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS DATE), COUNT(*) FROM complaint c"
-                        + " WHERE" + COUNTED + " GROUP BY CAST(c.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh' AS DATE)")
+        String localDay = "CAST(c.received_at AT TIME ZONE '" + zone.getId() + "' AS DATE)";
+        jdbc.sql("SELECT " + localDay + ", COUNT(*) FROM complaint c WHERE" + COUNTED + " GROUP BY " + localDay)
                 .params(period)
                 .query((rs, n) -> {
                     LocalDate day = rs.getObject(1, LocalDate.class);
@@ -138,7 +139,8 @@ public class KpiQueries {
         jdbc.sql("""
                 SELECT d.name,
                        SUM(CASE WHEN d.met = TRUE THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN d.met = FALSE OR (d.met IS NULL AND d.due_at < :now) THEN 1 ELSE 0 END)
+                       SUM(CASE WHEN """ + ComplaintSql.DEADLINE_MISSED + """
+                        THEN 1 ELSE 0 END)
                 FROM complaint_deadline d JOIN complaint c ON c.id = d.complaint_id
                 WHERE""" + COUNTED + " GROUP BY d.name")
                 .params(params)

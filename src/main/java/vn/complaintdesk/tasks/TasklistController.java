@@ -142,8 +142,7 @@ public class TasklistController {
 
     private void populate(Model model, Task task, Map<String, Object> values, List<FieldProblem> problems) {
         Complaint complaint = work.complaintOf(task);
-        Map<String, String> errors = new HashMap<>();
-        problems.forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+        Map<String, String> errors = FieldProblem.byField(problems);
         model.addAttribute("task", work.view(task));
         model.addAttribute("complaint", complaint);
         model.addAttribute("context", contexts.of(task, complaint));

@@ -19,10 +19,6 @@ public class PublicLinks {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    public String baseUrl() {
-        return baseUrl;
-    }
-
     /** The customer's page for one complaint: {@code <base>/track/{reference}?token=…}. */
     public String tracking(String reference, String token) {
         return baseUrl + "/track/" + encode(reference) + "?token=" + encode(token);
