@@ -44,7 +44,7 @@ public class ComplaintApiController {
             @RequestBody(required = false) Map<String, Object> payload, Authentication authentication) {
         // Entering an event for the customer is front-desk work: agents and directors, not every reader.
         vn.complaintdesk.security.CurrentStaff staff = vn.complaintdesk.security.CurrentStaff.of(authentication);
-        if (!staff.isIn(vn.complaintdesk.security.StaffRoles.AGENTS) && !staff.isIn(vn.complaintdesk.security.StaffRoles.DIRECTORS)) {
+        if (!staff.mayEnterCustomerEvents()) {
             throw new vn.complaintdesk.web.ForbiddenException("Only cs-agents and cs-directors enter customer events");
         }
         Complaint complaint = complaints.require(reference);

@@ -5,8 +5,6 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 import vn.complaintdesk.duplicates.DuplicateRecords;
@@ -119,9 +117,7 @@ public class ComplaintDetails {
     private List<OpenTask> openTasks(Complaint c) {
         return taskService.createTaskQuery().processInstanceBusinessKey(c.reference()).list().stream()
                 .map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getAssignee(),
-                        taskService.getIdentityLinksForTask(t.getId()).stream()
-                                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                                .map(IdentityLink::getGroupId).toList(),
+                        vn.complaintdesk.workflow.CandidateGroups.of(taskService.getIdentityLinksForTask(t.getId())),
                         t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(zone).toOffsetDateTime()))
                 .toList();
     }

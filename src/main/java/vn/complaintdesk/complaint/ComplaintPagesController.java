@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -28,8 +27,6 @@ import vn.complaintdesk.intake.IntakeAnswer;
 import vn.complaintdesk.intake.IntakeService;
 import vn.complaintdesk.portal.CustomerEvents;
 import vn.complaintdesk.security.CurrentStaff;
-import vn.complaintdesk.security.StaffRoles;
-import vn.complaintdesk.tasks.TaskWork;
 import vn.complaintdesk.web.ConflictException;
 import vn.complaintdesk.web.FieldProblem;
 import vn.complaintdesk.web.InvalidFieldsException;
@@ -39,14 +36,12 @@ import vn.complaintdesk.workflow.WorkingDayCalendar;
 @Controller
 public class ComplaintPagesController {
 
-    private static final Set<String> MAY_ENTER_CUSTOMER_EVENTS = Set.of(StaffRoles.AGENTS, StaffRoles.DIRECTORS);
 
     private final ComplaintRepository complaints;
     private final ComplaintSearch search;
     private final ComplaintDetails details;
     private final CustomerEvents customerEvents;
     private final IntakeService intake;
-    private final TaskWork taskWork;
     private final vn.complaintdesk.intake.Attachments attachments;
     private final InternalNotes notes;
     private final MergedFiles mergedFiles;
@@ -55,7 +50,7 @@ public class ComplaintPagesController {
     private final org.springframework.context.MessageSource messages;
 
     public ComplaintPagesController(org.springframework.context.MessageSource messages, ComplaintRepository complaints, ComplaintSearch search, ComplaintDetails details,
-            CustomerEvents customerEvents, IntakeService intake, TaskWork taskWork, WorkingDayCalendar calendar,
+            CustomerEvents customerEvents, IntakeService intake, WorkingDayCalendar calendar,
             vn.complaintdesk.intake.Attachments attachments, InternalNotes notes, MergedFiles mergedFiles,
             vn.complaintdesk.letters.IntakeReceipts receipts) {
         this.mergedFiles = mergedFiles;
@@ -68,7 +63,6 @@ public class ComplaintPagesController {
         this.details = details;
         this.customerEvents = customerEvents;
         this.intake = intake;
-        this.taskWork = taskWork;
         this.zone = calendar.zone();
     }
 
@@ -94,9 +88,8 @@ public class ComplaintPagesController {
                 .filter(t -> t.assignee() == null ? t.candidateGroups().stream().anyMatch(staff.groups()::contains)
                         : t.assignee().equals(staff.userId()))
                 .map(ComplaintDetails.OpenTask::id).toList());
-        model.addAttribute("mayAddNotes", !staff.groups().isEmpty()
-                && !staff.groups().equals(Set.of(StaffRoles.AUDITORS)));
-        boolean mayEnter = staff.groups().stream().anyMatch(MAY_ENTER_CUSTOMER_EVENTS::contains);
+        model.addAttribute("mayAddNotes", staff.mayAddNotes());
+        boolean mayEnter = staff.mayEnterCustomerEvents();
         model.addAttribute("waitingForInfo", mayEnter && customerEvents.isWaitingFor(reference, CustomerEvents.INFO_PROVIDED));
         model.addAttribute("waitingForAnswer", mayEnter && customerEvents.isWaitingFor(reference, CustomerEvents.ANSWERED));
         model.addAttribute("mergeTargets", ComplaintMerger.mayMerge(staff) && !complaint.status().ended()
@@ -127,7 +120,7 @@ public class ComplaintPagesController {
             @RequestParam(name = "attachment", required = false) org.springframework.web.multipart.MultipartFile file,
             Authentication authentication, RedirectAttributes redirect) throws java.io.IOException {
         CurrentStaff staff = CurrentStaff.of(authentication);
-        if (staff.groups().isEmpty() || staff.groups().equals(Set.of(StaffRoles.AUDITORS))) {
+        if (!staff.mayAddNotes()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         Complaint complaint = complaints.findByReference(reference)
@@ -147,7 +140,7 @@ public class ComplaintPagesController {
     public String customerEvent(@PathVariable String reference, @PathVariable String message,
             @RequestParam Map<String, String> params, Authentication authentication, RedirectAttributes redirect) {
         CurrentStaff staff = CurrentStaff.of(authentication);
-        if (staff.groups().stream().noneMatch(MAY_ENTER_CUSTOMER_EVENTS::contains)) {
+        if (!staff.mayEnterCustomerEvents()) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         Complaint complaint = complaints.findByReference(reference)

@@ -21,4 +21,14 @@ public record CurrentStaff(String userId, Set<String> groups) {
     public boolean isIn(String group) {
         return groups.contains(group);
     }
+
+    /** Entering an event for the customer is front-desk work: agents and directors. */
+    public boolean mayEnterCustomerEvents() {
+        return isIn(StaffRoles.AGENTS) || isIn(StaffRoles.DIRECTORS);
+    }
+
+    /** Every staff member working complaints may note; auditors only read. */
+    public boolean mayAddNotes() {
+        return !groups.isEmpty() && !groups.equals(Set.of(StaffRoles.AUDITORS));
+    }
 }

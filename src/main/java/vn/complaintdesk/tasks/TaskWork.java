@@ -15,8 +15,6 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.MessageSource;
@@ -113,7 +111,7 @@ public class TaskWork {
         return view(task, complaintOf(task));
     }
 
-    private TaskView view(Task task, Complaint complaint) {
+    TaskView view(Task task, Complaint complaint) {
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 complaint == null ? null : complaint.reference(),
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant().atZone(zone).toOffsetDateTime(),
@@ -143,10 +141,7 @@ public class TaskWork {
     }
 
     public List<String> candidateGroups(String taskId) {
-        return taskService.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .toList();
+        return vn.complaintdesk.workflow.CandidateGroups.of(taskService.getIdentityLinksForTask(taskId));
     }
 
     @Transactional

@@ -103,9 +103,14 @@ public class TasklistController {
         Task task;
         try {
             task = work.require(taskId);
+        } catch (ConflictException | NotFoundException gone) {
+            redirect.addFlashAttribute("notice", gone.getMessage());
+            return "redirect:/tasks";
+        }
+        try {
             work.complete(taskId, staff.userId(), staff.groups(), fields, locale);
         } catch (InvalidFieldsException invalid) {
-            task = work.require(taskId);
+            // Refused before anything changed: the task is as it was read above.
             populate(model, task, fields, invalid.problems());
             return formTemplate(task);
         } catch (ForbiddenException refused) {
@@ -143,7 +148,7 @@ public class TasklistController {
     private void populate(Model model, Task task, Map<String, Object> values, List<FieldProblem> problems) {
         Complaint complaint = work.complaintOf(task);
         Map<String, String> errors = FieldProblem.byField(problems);
-        model.addAttribute("task", work.view(task));
+        model.addAttribute("task", work.view(task, complaint));
         model.addAttribute("complaint", complaint);
         model.addAttribute("context", contexts.of(task, complaint));
         model.addAttribute("customerReply", contexts.customerReply(task).orElse(null));

@@ -5,8 +5,6 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -60,10 +58,9 @@ public class RaiseDeadlineAlert implements JavaDelegate {
         var taskService = execution.getProcessEngineServices().getTaskService();
         List<Task> open = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list();
         for (Task task : open) {
-            for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                    return link.getGroupId();
-                }
+            List<String> groups = CandidateGroups.of(taskService.getIdentityLinksForTask(task.getId()));
+            if (!groups.isEmpty()) {
+                return groups.get(0);
             }
         }
         return StaffRoles.AGENTS;
