@@ -43,7 +43,7 @@ public class OutboxDispatcher implements DisposableBean {
     });
 
     /** A due row: the message as queued, and what completes it at sending time. */
-    private record Due(OutgoingMessage message, long complaintId, Long letterId) {
+    private record Due(OutgoingMessage message, long complaintId, Long letterId, int attempts) {
     }
 
     public OutboxDispatcher(JdbcClient jdbc, Clock clock, List<NotificationSender> senders,
@@ -70,7 +70,7 @@ public class OutboxDispatcher implements DisposableBean {
             do {
                 due = jdbc.sql("""
                         SELECT n.id, c.reference, n.type, n.channel, n.recipient, n.language, n.subject, n.body,
-                            n.body_html, n.message_id, n.complaint_id, n.letter_id
+                            n.body_html, n.message_id, n.complaint_id, n.letter_id, n.attempts
                         FROM notification n JOIN complaint c ON c.id = n.complaint_id
                         WHERE n.status = 'PENDING' AND n.next_attempt_at <= :now ORDER BY n.next_attempt_at, n.id
                         LIMIT :limit""")
@@ -80,7 +80,7 @@ public class OutboxDispatcher implements DisposableBean {
                                 NotificationType.valueOf(rs.getString(3)), DeliveryChannel.valueOf(rs.getString(4)),
                                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                                 rs.getString(10), null, List.of()), rs.getLong(11),
-                                rs.getObject(12) == null ? null : rs.getLong(12)))
+                                rs.getObject(12) == null ? null : rs.getLong(12), rs.getInt(13)))
                         .list();
                 due.forEach(this::deliver);
             } while (due.size() == properties.batchSize());
@@ -99,7 +99,7 @@ public class OutboxDispatcher implements DisposableBean {
                 UPDATE notification SET attempts = attempts + 1, next_attempt_at = :later,
                     message_id = COALESCE(message_id, :messageId)
                 WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now""")
-                .param("later", now.plus(backoff(queued.id())))
+                .param("later", now.plus(backoff(due.attempts())))
                 .param("messageId", messageId)
                 .param("id", queued.id()).param("now", now).update();
         if (claimed == 0) {
@@ -158,9 +158,8 @@ public class OutboxDispatcher implements DisposableBean {
                 .param("complaint", complaintId).query(String.class).optional();
     }
 
-    private Duration backoff(long id) {
-        int attempts = jdbc.sql("SELECT attempts FROM notification WHERE id = :id").param("id", id)
-                .query(Integer.class).single();
+    /** After {@code attempts} earlier attempts, as read with the due row. */
+    private Duration backoff(int attempts) {
         long factor = 1L << Math.min(attempts, 16);
         return properties.firstRetryDelay().multipliedBy(factor);
     }
