@@ -43,11 +43,14 @@ public class CustomerHistory {
         List<Complaint> complaints = jdbc.sql("SELECT * FROM complaint WHERE " + where
                 + " ORDER BY received_at DESC, id DESC LIMIT 500").params(params)
                 .query(ComplaintRepository::map).list();
+        List<Long> ids = complaints.stream().map(Complaint::id).toList();
+        Map<Long, HandlingRecords.Proposal> proposals = records.latestProposals(ids);
+        Map<Long, HandlingRecords.Survey> surveys = records.surveys(ids);
         return complaints.stream().map(c -> {
-            var proposal = records.latestProposal(c.id());
-            return new Entry(c, proposal.map(HandlingRecords.Proposal::remedy).orElse(null),
-                    proposal.map(HandlingRecords.Proposal::amount).orElse(null),
-                    records.survey(c.id()).map(HandlingRecords.Survey::rating).orElse(null));
+            HandlingRecords.Proposal proposal = proposals.get(c.id());
+            HandlingRecords.Survey survey = surveys.get(c.id());
+            return new Entry(c, proposal == null ? null : proposal.remedy(),
+                    proposal == null ? null : proposal.amount(), survey == null ? null : survey.rating());
         }).toList();
     }
 

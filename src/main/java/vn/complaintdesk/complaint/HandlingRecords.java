@@ -3,6 +3,9 @@ package vn.complaintdesk.complaint;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +54,33 @@ public class HandlingRecords {
                 rs.getObject("provided_at", OffsetDateTime.class));
     }
 
+    private static Proposal proposalRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Proposal(rs.getLong("id"), rs.getInt("handling_round"), rs.getString("root_cause"),
+                rs.getString("remedy"), (Long) rs.getObject("amount", Long.class), rs.getString("reply_text"),
+                rs.getObject("meeting_at", OffsetDateTime.class), rs.getString("proposed_by"),
+                rs.getObject("proposed_at", OffsetDateTime.class));
+    }
+
+    private static Survey surveyRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Survey(rs.getInt("rating"), rs.getString("comment"), rs.getString("suggestion"),
+                rs.getObject("answered_at", OffsetDateTime.class));
+    }
+
+    /**
+     * The first row per complaint of a query ordered by complaint_id and then newest first; keyed by complaint id.
+     */
+    private <T> Map<Long, T> firstPerComplaint(String sql, Collection<Long> complaintIds,
+            org.springframework.jdbc.core.RowMapper<T> mapper) {
+        Map<Long, T> first = new HashMap<>();
+        if (complaintIds.isEmpty()) {
+            return first;
+        }
+        jdbc.sql(sql).param("ids", complaintIds)
+                .query((rs, n) -> Map.entry(rs.getLong("complaint_id"), mapper.mapRow(rs, n)))
+                .list().forEach(e -> first.putIfAbsent(e.getKey(), e.getValue()));
+        return first;
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);
     }
@@ -65,19 +95,21 @@ public class HandlingRecords {
     public Optional<InfoRequest> openInfoRequest(long complaintId) {
         return jdbc.sql("""
                 SELECT id, questions, requested_at, information, provided_at FROM info_request
-                WHERE complaint_id = :c AND provided_at IS NULL ORDER BY requested_at DESC, id DESC""")
+                WHERE complaint_id = :c AND provided_at IS NULL ORDER BY requested_at DESC, id DESC
+                LIMIT 1""")
                 .param("c", complaintId)
                 .query(HandlingRecords::infoRequest)
-                .list().stream().findFirst();
+                .optional();
     }
 
     public Optional<InfoRequest> latestInfoRequest(long complaintId) {
         return jdbc.sql("""
                 SELECT id, questions, requested_at, information, provided_at FROM info_request
-                WHERE complaint_id = :c ORDER BY requested_at DESC, id DESC""")
+                WHERE complaint_id = :c ORDER BY requested_at DESC, id DESC
+                LIMIT 1""")
                 .param("c", complaintId)
                 .query(HandlingRecords::infoRequest)
-                .list().stream().findFirst();
+                .optional();
     }
 
     public void infoProvided(long requestId, String information, String by) {
@@ -115,13 +147,18 @@ public class HandlingRecords {
 
     public Optional<Proposal> latestProposal(long complaintId) {
         return jdbc.sql("""
-                SELECT * FROM resolution_proposal WHERE complaint_id = :c ORDER BY proposed_at DESC, id DESC""")
+                SELECT * FROM resolution_proposal WHERE complaint_id = :c ORDER BY proposed_at DESC, id DESC
+                LIMIT 1""")
                 .param("c", complaintId)
-                .query((rs, n) -> new Proposal(rs.getLong("id"), rs.getInt("handling_round"), rs.getString("root_cause"),
-                        rs.getString("remedy"), (Long) rs.getObject("amount", Long.class), rs.getString("reply_text"),
-                        rs.getObject("meeting_at", OffsetDateTime.class), rs.getString("proposed_by"),
-                        rs.getObject("proposed_at", OffsetDateTime.class)))
-                .list().stream().findFirst();
+                .query(HandlingRecords::proposalRow)
+                .optional();
+    }
+
+    /** {@link #latestProposal} for several complaints at once, keyed by complaint id (those without one left out). */
+    public Map<Long, Proposal> latestProposals(Collection<Long> complaintIds) {
+        return firstPerComplaint("""
+                SELECT * FROM resolution_proposal WHERE complaint_id IN (:ids)
+                ORDER BY complaint_id, proposed_at DESC, id DESC""", complaintIds, HandlingRecords::proposalRow);
     }
 
     public void decided(long complaintId, Long proposalId, int round, String decision, String comment, String by) {
@@ -133,12 +170,13 @@ public class HandlingRecords {
     }
 
     public Optional<Approval> latestApproval(long complaintId) {
-        return jdbc.sql("SELECT * FROM approval WHERE complaint_id = :c ORDER BY decided_at DESC, id DESC")
+        return jdbc.sql("SELECT * FROM approval WHERE complaint_id = :c ORDER BY decided_at DESC, id DESC"
+                + " LIMIT 1")
                 .param("c", complaintId)
                 .query((rs, n) -> new Approval(rs.getInt("handling_round"), rs.getString("decision"),
                         rs.getString("comment"), rs.getString("decided_by"),
                         rs.getObject("decided_at", OffsetDateTime.class)))
-                .list().stream().findFirst();
+                .optional();
     }
 
     public void answered(long complaintId, int round, boolean accepts, String reason, boolean deemed, String by) {
@@ -208,27 +246,36 @@ public class HandlingRecords {
     }
 
     public Optional<CustomerAnswer> latestCustomerAnswer(long complaintId) {
-        return jdbc.sql("SELECT * FROM customer_answer WHERE complaint_id = :c ORDER BY answered_at DESC, id DESC")
+        return jdbc.sql("SELECT * FROM customer_answer WHERE complaint_id = :c ORDER BY answered_at DESC, id DESC"
+                + " LIMIT 1")
                 .param("c", complaintId)
                 .query((rs, n) -> new CustomerAnswer(rs.getInt("handling_round"), rs.getBoolean("accepts"),
                         rs.getString("reason"), rs.getBoolean("deemed"),
                         rs.getObject("answered_at", OffsetDateTime.class)))
-                .list().stream().findFirst();
+                .optional();
     }
 
     public Optional<Escalation> escalation(long complaintId) {
-        return jdbc.sql("SELECT * FROM escalation WHERE complaint_id = :c ORDER BY recorded_at DESC, id DESC")
+        return jdbc.sql("SELECT * FROM escalation WHERE complaint_id = :c ORDER BY recorded_at DESC, id DESC"
+                + " LIMIT 1")
                 .param("c", complaintId)
                 .query((rs, n) -> new Escalation(rs.getString("route"), rs.getString("case_reference"),
                         rs.getObject("filed_at", LocalDate.class), rs.getString("outcome"), rs.getString("summary")))
-                .list().stream().findFirst();
+                .optional();
     }
 
     public Optional<Survey> survey(long complaintId) {
-        return jdbc.sql("SELECT * FROM survey_result WHERE complaint_id = :c ORDER BY answered_at DESC, id DESC")
+        return jdbc.sql("SELECT * FROM survey_result WHERE complaint_id = :c ORDER BY answered_at DESC, id DESC"
+                + " LIMIT 1")
                 .param("c", complaintId)
-                .query((rs, n) -> new Survey(rs.getInt("rating"), rs.getString("comment"), rs.getString("suggestion"),
-                        rs.getObject("answered_at", OffsetDateTime.class)))
-                .list().stream().findFirst();
+                .query(HandlingRecords::surveyRow)
+                .optional();
+    }
+
+    /** {@link #survey} for several complaints at once, keyed by complaint id (those without one left out). */
+    public Map<Long, Survey> surveys(Collection<Long> complaintIds) {
+        return firstPerComplaint("""
+                SELECT * FROM survey_result WHERE complaint_id IN (:ids)
+                ORDER BY complaint_id, answered_at DESC, id DESC""", complaintIds, HandlingRecords::surveyRow);
     }
 }

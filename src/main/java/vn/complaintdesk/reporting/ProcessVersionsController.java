@@ -1,6 +1,8 @@
 package vn.complaintdesk.reporting;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -34,9 +36,11 @@ public class ProcessVersionsController {
 
     @GetMapping("/processes")
     public String versions(Model model) {
+        Map<String, Deployment> deployments = repositoryService.createDeploymentQuery().list().stream()
+                .collect(Collectors.toMap(Deployment::getId, d -> d));
         List<ProcessVersion> processes = repositoryService.createProcessDefinitionQuery()
                 .orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion().desc().list().stream()
-                .map(this::version).toList();
+                .map(d -> version(d, deployments.get(d.getDeploymentId()))).toList();
         List<DecisionVersion> decisions = repositoryService.createDecisionDefinitionQuery()
                 .orderByDecisionDefinitionKey().asc().orderByDecisionDefinitionVersion().desc().list().stream()
                 .map(d -> new DecisionVersion(d.getKey(), d.getName(), d.getVersion(), d.getDeploymentId()))
@@ -46,9 +50,7 @@ public class ProcessVersionsController {
         return "reporting/processes";
     }
 
-    private ProcessVersion version(ProcessDefinition definition) {
-        Deployment deployment = repositoryService.createDeploymentQuery().deploymentId(definition.getDeploymentId())
-                .singleResult();
+    private ProcessVersion version(ProcessDefinition definition, Deployment deployment) {
         long running = runtimeService.createProcessInstanceQuery().processDefinitionId(definition.getId()).count();
         return new ProcessVersion(definition.getId(), definition.getKey(), definition.getName(),
                 definition.getVersion(), definition.getDeploymentId(),

@@ -2,6 +2,7 @@ package vn.complaintdesk.workflow;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -36,11 +37,12 @@ public class SendInterimUpdate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Complaint complaint = processComplaints.of(execution);
-        boolean replied = deadlines.find(complaint.id(), Deadline.REPLY).map(d -> d.met() != null).orElse(false);
+        Optional<Deadline> reply = deadlines.find(complaint.id(), Deadline.REPLY);
+        boolean replied = reply.map(d -> d.met() != null).orElse(false);
         if (replied) {
             return;
         }
-        OffsetDateTime replyDue = deadlines.find(complaint.id(), Deadline.REPLY).map(Deadline::dueAt).orElse(null);
+        OffsetDateTime replyDue = reply.map(Deadline::dueAt).orElse(null);
         outbox.toCustomer(complaint, NotificationType.INTERIM_UPDATE, null,
                 TemplateValues.of("status", complaint.status().name(), "replyDue", replyDue));
         deadlines.close(complaint.id(), Deadline.INTERIM, OffsetDateTime.now(clock));

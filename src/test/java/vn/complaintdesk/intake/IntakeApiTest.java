@@ -1,13 +1,14 @@
 package vn.complaintdesk.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.complaintdesk.support.JsonNodes.fieldNames;
+import static vn.complaintdesk.support.JsonNodes.values;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -462,18 +463,6 @@ class IntakeApiTest {
             }
         }
         throw new AssertionError("no error for " + field + " in " + problem);
-    }
-
-    private static List<String> values(JsonNode array, String field) {
-        List<String> values = new ArrayList<>();
-        array.forEach(item -> values.add(field == null ? item.asText() : item.get(field).asText()));
-        return values;
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     private static OffsetDateTime time(JsonNode body, String field) {

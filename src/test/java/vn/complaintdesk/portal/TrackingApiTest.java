@@ -1,6 +1,8 @@
 package vn.complaintdesk.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.complaintdesk.support.JsonNodes.fieldNames;
+import static vn.complaintdesk.support.JsonNodes.values;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -177,21 +179,5 @@ class TrackingApiTest {
 
     private static void assertNotFound(ResponseEntity<String> response) {
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
-    }
-
-    private static List<String> values(JsonNode array) {
-        return values(array, null);
-    }
-
-    private static List<String> values(JsonNode array, String field) {
-        List<String> values = new ArrayList<>();
-        array.forEach(item -> values.add(field == null ? item.asText() : item.get(field).asText()));
-        return values;
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }

@@ -91,6 +91,10 @@ public class ProcessDriver {
                 .toList();
     }
 
+    private List<Job> timers(String reference, String activityId) {
+        return jobs(reference, q -> q.timers().activityId(activityId));
+    }
+
     public Task task(String reference, String taskKey) {
         List<Task> open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
                 .taskDefinitionKey(taskKey).list();
@@ -101,8 +105,7 @@ public class ProcessDriver {
     }
 
     public void complete(String reference, String taskKey, String user, Map<String, Object> fields) {
-        tasks.complete(task(reference, taskKey).getId(), user, GROUPS.get(user), fields, Locale.ENGLISH);
-        runJobs(reference);
+        tasksComplete(task(reference, taskKey).getId(), user, fields, reference);
     }
 
     public void tasksComplete(String taskId, String user, Map<String, Object> fields, String reference) {
@@ -117,7 +120,7 @@ public class ProcessDriver {
 
     public void fireTimer(String reference, String activityId) {
         ManagementService management = engine.getManagementService();
-        List<Job> timers = jobs(reference, q -> q.timers().activityId(activityId));
+        List<Job> timers = timers(reference, activityId);
         if (timers.isEmpty()) {
             throw new AssertionError("no timer " + activityId + " for " + reference);
         }
@@ -128,16 +131,16 @@ public class ProcessDriver {
     /** Fires a timer and then runs only the job of the given activity, as when it wins a race. */
     public void fireTimerThenRun(String reference, String timerId, String activityId) {
         ManagementService management = engine.getManagementService();
-        management.executeJob(jobs(reference, q -> q.timers().activityId(timerId)).get(0).getId());
+        management.executeJob(timers(reference, timerId).get(0).getId());
         jobs(reference, q -> q.activityId(activityId)).forEach(job -> management.executeJob(job.getId()));
     }
 
     public boolean hasTimer(String reference, String activityId) {
-        return !jobs(reference, q -> q.timers().activityId(activityId)).isEmpty();
+        return !timers(reference, activityId).isEmpty();
     }
 
     public Job timer(String reference, String activityId) {
-        return jobs(reference, q -> q.timers().activityId(activityId)).get(0);
+        return timers(reference, activityId).get(0);
     }
 
     /** The shortest way to the reply: first-contact explanation, no approval. */

@@ -1,6 +1,7 @@
 package vn.complaintdesk.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.complaintdesk.support.JsonNodes.fieldNames;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -287,11 +288,5 @@ class TaskApiTest {
         List<String> fields = new ArrayList<>();
         json.readTree(response.getBody()).get("errors").forEach(e -> fields.add(e.get("field").asText()));
         return fields;
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }
