@@ -32,9 +32,11 @@ public class ProcessDeployer {
     private static final Logger log = LoggerFactory.getLogger(ProcessDeployer.class);
 
     private final RepositoryService repositoryService;
+    private final ProcessesDeployedHealth health;
 
-    public ProcessDeployer(RepositoryService repositoryService) {
+    public ProcessDeployer(RepositoryService repositoryService, ProcessesDeployedHealth health) {
         this.repositoryService = repositoryService;
+        this.health = health;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -46,6 +48,7 @@ public class ProcessDeployer {
             return;
         }
         DeploymentWithDefinitions deployment = deploy(files);
+        health.deployed(deployment.getId());
         log.info("Deployed {} files of processes/ (deployment {}, {} new process definitions)", files.size(),
                 deployment.getId(),
                 deployment.getDeployedProcessDefinitions() == null ? 0 : deployment.getDeployedProcessDefinitions().size());
