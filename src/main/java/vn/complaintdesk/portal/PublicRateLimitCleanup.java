@@ -21,7 +21,7 @@ public class PublicRateLimitCleanup {
 
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
     @SchedulerLock(name = "public-rate-limit-cleanup", lockAtMostFor = "PT4M")
-    public int deletePastMinutes() {
-        return counts.deleteBefore(clock.millis() / 60_000);
+    public void deletePastMinutes() {
+        counts.deleteBefore(clock.millis() / 60_000);
     }
 }
