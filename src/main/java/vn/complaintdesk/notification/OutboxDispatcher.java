@@ -123,7 +123,7 @@ public class OutboxDispatcher implements DisposableBean {
             String stored = error.length() > 2000 ? error.substring(0, 2000) : error;
             int failed = jdbc.sql("""
                     UPDATE notification SET last_error = :error,
-                        status = CASE WHEN :permanent OR created_at <= :givenUpBefore THEN 'FAILED' ELSE 'PENDING' END
+                        status = CASE WHEN CAST(:permanent AS BOOLEAN) OR created_at <= :givenUpBefore THEN 'FAILED' ELSE 'PENDING' END
                     WHERE id = :id""")
                     .param("error", stored).param("permanent", refusal.isPresent())
                     .param("givenUpBefore", now.minus(properties.retryFor())).param("id", message.id()).update();

@@ -31,7 +31,7 @@ final class SmtpRefusal {
         toVisit.add(failure);
         while (!toVisit.isEmpty()) {
             Throwable next = toVisit.poll();
-            if (next == null || !seen.add(next)) {
+            if (!seen.add(next)) {
                 continue;
             }
             if (next instanceof AddressException invalid) {
@@ -45,13 +45,19 @@ final class SmtpRefusal {
                 return Optional.of(refused.getMessage().strip());
             }
             if (next instanceof MailSendException send) {
-                toVisit.addAll(send.getFailedMessages().values());
+                send.getFailedMessages().values().forEach(nested -> visit(toVisit, nested));
             }
             if (next instanceof MessagingException messaging) {
-                toVisit.add(messaging.getNextException());
+                visit(toVisit, messaging.getNextException());
             }
-            toVisit.add(next.getCause());
+            visit(toVisit, next.getCause());
         }
         return Optional.empty();
+    }
+
+    private static void visit(Deque<Throwable> toVisit, Throwable failure) {
+        if (failure != null) {
+            toVisit.add(failure);
+        }
     }
 }
