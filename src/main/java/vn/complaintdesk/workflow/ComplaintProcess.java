@@ -89,6 +89,11 @@ public class ComplaintProcess {
         }
     }
 
+    /** How many processes run on one deployed version of a diagram. */
+    public long runningInstances(String processDefinitionId) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionId(processDefinitionId).count();
+    }
+
     // Tasks
 
     public List<Task> openTasks(String reference) {

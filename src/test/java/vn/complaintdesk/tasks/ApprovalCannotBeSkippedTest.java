@@ -99,6 +99,24 @@ class ApprovalCannotBeSkippedTest {
     }
 
     @Test
+    void camundaTasklistCanNeitherPlantAVariableNorCompleteWithOne() throws Exception {
+        String reference = investigated();
+        String taskId = driver.task(reference, "ProposeResolution").getId();
+        StaffSession agent = StaffSession.login(port, "agent", "demo");
+        String xsrf = agent.openCamundaTasklist();
+        String api = "/camunda/api/engine/engine/default/task/" + taskId;
+
+        var planted = agent.postCamunda(api + "/variables", xsrf,
+                "{\"modifications\":{\"firstContact\":{\"value\":true}}}");
+        var submitted = agent.postCamunda(api + "/submit-form", xsrf, EXPLANATION + ",\"firstContact\":{\"value\":true}}}");
+
+        assertThat(planted.statusCode()).as(planted.body()).isEqualTo(403);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(400);
+        assertThat(submitted.body()).contains("firstContact");
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+    }
+
+    @Test
     void ourApiRefusesAFieldThatIsNotTheTasksNamingIt() throws Exception {
         String reference = investigated();
         String taskId = driver.task(reference, "ProposeResolution").getId();

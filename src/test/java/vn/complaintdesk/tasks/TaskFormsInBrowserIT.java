@@ -248,8 +248,21 @@ class TaskFormsInBrowserIT {
             driver.findElement(By.id("replyText")).sendKeys("Mời quý khách gặp mặt để thống nhất phương án.");
             driver.findElement(By.id("complete")).click();
             assertCompleted(browser, ref, "ReviewSecondRound");
+
+            // Four eyes: the director who wrote the second reply sees why they cannot approve it.
+            awaitTask(ref, "ApproveResolution");
+            openFromTasklist(browser, ref, "ApproveResolution");
+            assertThat(driver.findElement(By.id("four-eyes")).getText()).contains("cannot approve");
+            assertThat(driver.findElement(By.id("complete")).isEnabled()).isFalse();
+            logout(browser);
+            login(browser, "director2");
+            openFromTasklist(browser, ref, "ApproveResolution");
+            assertAbsent(browser, By.id("four-eyes"));
+            driver.findElement(By.id("decision-APPROVE")).click();
+            driver.findElement(By.id("complete")).click();
+            assertCompleted(browser, ref, "ApproveResolution");
         }
-        awaitTask(ref, "ApproveResolution");
+        await(() -> customerEvents.isWaitingFor(ref, CustomerEvents.ANSWERED), "meeting invitation sent for " + ref);
         HandlingRecords.Proposal proposal = records.latestProposal(complaintId(ref)).orElseThrow();
         assertThat(proposal.round()).isEqualTo(2);
         assertThat(proposal.meetingAt().atZoneSameInstant(calendar.zone()).toLocalDateTime())
