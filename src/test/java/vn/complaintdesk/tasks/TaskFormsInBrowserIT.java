@@ -67,7 +67,7 @@ class TaskFormsInBrowserIT {
     private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
     private static final Map<String, Set<String>> GROUPS = Map.of(
             "agent", Set.of("cs-agents"), "tech", Set.of("dept-technical"), "director", Set.of("cs-directors"),
-            "legal", Set.of("legal"));
+            "director2", Set.of("cs-directors"), "legal", Set.of("legal"));
 
     @LocalServerPort int port;
     @Autowired org.springframework.context.MessageSource messageSource;
@@ -507,7 +507,7 @@ class TaskFormsInBrowserIT {
 
     private String escalated() {
         String ref = inSecondRound();
-        complete(ref, "ReviewSecondRound", "director", Map.of("rootCause", "Điều kiện chưa rõ", "remedy", "EXPLANATION",
+        complete(ref, "ReviewSecondRound", "director2", Map.of("rootCause", "Điều kiện chưa rõ", "remedy", "EXPLANATION",
                 "replyText", "Chúng tôi giữ nguyên giải thích."));
         complete(ref, "ApproveResolution", "director", Map.of("decision", "APPROVE"));
         await(() -> customerEvents.isWaitingFor(ref, CustomerEvents.ANSWERED), "second reply to " + ref);
