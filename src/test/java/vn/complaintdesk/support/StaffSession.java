@@ -79,9 +79,20 @@ public final class StaffSession {
 
     /** A POST to the Camunda webapps' API, which Camunda guards with its own XSRF token. */
     public HttpResponse<String> postCamunda(String path, String xsrfToken) {
+        return postCamunda(path, xsrfToken, "");
+    }
+
+    public HttpResponse<String> postCamunda(String path, String xsrfToken, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", xsrfToken)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("")).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Opens Camunda Tasklist and returns the XSRF token Camunda's webapp API then asks for. */
+    public String openCamundaTasklist() {
+        HttpResponse<String> app = get("/camunda/app/tasklist/default/");
+        return app.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElseThrow();
     }
 
     private HttpResponse<String> send(HttpRequest request) {
