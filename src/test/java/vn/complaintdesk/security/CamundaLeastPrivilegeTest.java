@@ -53,8 +53,8 @@ class CamundaLeastPrivilegeTest {
 
         assertThat(commentByBasic("auditor", taskId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         StaffSession auditor = StaffSession.login(port, "auditor", "demo");
-        HttpResponse<String> byTasklist = auditor.sendCamunda("POST",
-                "/camunda/api/engine/engine/default/task/" + taskId + "/comment/create", auditor.camundaXsrfToken(),
+        HttpResponse<String> byTasklist = auditor.postCamunda(
+                "/camunda/api/engine/engine/default/task/" + taskId + "/comment/create", auditor.openCamundaTasklist(),
                 "{\"message\":\"Tôi cũng góp ý\"}");
         assertThat(byTasklist.statusCode()).isEqualTo(403);
         assertThat(byTasklist.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
@@ -63,8 +63,8 @@ class CamundaLeastPrivilegeTest {
 
         assertThat(commentByBasic("director", taskId).getStatusCode()).isEqualTo(HttpStatus.OK);
         StaffSession director = StaffSession.login(port, "director", "demo");
-        assertThat(director.sendCamunda("POST", "/camunda/api/engine/engine/default/task/" + taskId + "/comment/create",
-                director.camundaXsrfToken(), "{\"message\":\"Đã xem\"}").statusCode()).isEqualTo(200);
+        assertThat(director.postCamunda("/camunda/api/engine/engine/default/task/" + taskId + "/comment/create",
+                director.openCamundaTasklist(), "{\"message\":\"Đã xem\"}").statusCode()).isEqualTo(200);
         assertThat(taskService.getTaskComments(taskId)).extracting(c -> c.getUserId())
                 .containsExactly("director", "director");
     }
@@ -87,7 +87,7 @@ class CamundaLeastPrivilegeTest {
                 HttpMethod.PUT, json("{\"id\":\"" + id + "\",\"firstName\":\"Sếp\",\"lastName\":\"Lớn\"}"),
                 String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         StaffSession self = StaffSession.login(port, id, "old-secret-1");
-        assertThat(self.sendCamunda("DELETE", "/camunda/api/engine/engine/default/user/" + id, self.camundaXsrfToken(), "")
+        assertThat(self.sendCamunda("DELETE", "/camunda/api/engine/engine/default/user/" + id, self.openCamundaTasklist(), "")
                 .statusCode()).isEqualTo(403);
         assertThat(identityService.createUserQuery().userId(id).singleResult().getFirstName()).isEqualTo("Tạm");
 
@@ -133,7 +133,7 @@ class CamundaLeastPrivilegeTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         StaffSession agent = StaffSession.login(port, "agent", "demo");
         assertThat(agent.postForm("/camunda/api/admin/auth/user/default/login/cockpit", "username=director&password=guess",
-                "X-XSRF-TOKEN", agent.camundaXsrfToken()).statusCode()).isEqualTo(403);
+                "X-XSRF-TOKEN", agent.openCamundaTasklist()).statusCode()).isEqualTo(403);
     }
 
     @Test

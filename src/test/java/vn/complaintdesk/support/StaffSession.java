@@ -62,15 +62,7 @@ public final class StaffSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
-    /** The XSRF token with which Camunda guards its webapps' API, handed out when Tasklist is opened. */
-    public String camundaXsrfToken() {
-        return get("/camunda/app/tasklist/default/").headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("XSRF-TOKEN="))
-                .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';')))
-                .findFirst().orElseThrow(() -> new IllegalStateException("Tasklist handed out no XSRF token"));
-    }
-
-    /** A call with a JSON body to the Camunda webapps' API, with its XSRF token. */
+    /** A call with any method to the Camunda webapps' API, with its XSRF token. */
     public HttpResponse<String> sendCamunda(String method, String path, String xsrfToken, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", xsrfToken)
                 .header("Content-Type", "application/json")
