@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * A task completed through {@code /engine-rest} without the contract's fields is refused by our
- * task listener; Camunda wraps that in a 500. This answers it as what it is: a 400.
+ * task listener; Camunda wraps that in a 500. This answers it as what it is: a 400 (and an unknown
+ * task id as 404). {@link EngineClientErrorLogging} keeps such refusals out of the ERROR log.
  */
 @Configuration
 public class EngineRestRefusals {
@@ -33,14 +35,21 @@ public class EngineRestRefusals {
         public Response toResponse(RestException exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BadUserRequestException refused) {
-                    String message = refused.getMessage() == null ? "" : refused.getMessage();
-                    String json = "{\"type\":\"InvalidRequestException\",\"message\":"
-                            + quote(message) + "}";
-                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(json).build();
+                    return refusal(Response.Status.BAD_REQUEST, refused);
+                }
+                // Camunda answers 500 for a task id that does not exist; it is the caller's mistake.
+                if (cause instanceof NullValueException missing && String.valueOf(missing.getMessage())
+                        .startsWith("Cannot find")) {
+                    return refusal(Response.Status.NOT_FOUND, missing);
                 }
             }
             return camundaDefault.toResponse(exception);
+        }
+
+        private static Response refusal(Response.Status status, Throwable refused) {
+            String message = refused.getMessage() == null ? "" : refused.getMessage();
+            String json = "{\"type\":\"InvalidRequestException\",\"message\":" + quote(message) + "}";
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(json).build();
         }
 
         private static String quote(String text) {
