@@ -77,7 +77,8 @@ public class ContainerRefusals {
             if (status == null) {
                 status = HttpStatus.BAD_REQUEST;
             }
-            Locale locale = "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : WebConfig.VIETNAMESE;
+            Locale locale = request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage())
+                    ? Locale.ENGLISH : WebConfig.VIETNAMESE;
             String detail = messages.getMessage(code == 400 ? "problem.rejectedRequest" : "problem.status." + code,
                     null, messages.getMessage("problem.status.other", null, locale), locale);
             try {

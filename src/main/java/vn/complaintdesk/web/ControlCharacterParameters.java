@@ -12,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
@@ -29,7 +30,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * Refuses, with 400 naming the parameter, a query parameter holding a control character (an id
  * such as {@code taskId} with CR/LF would forge a redirect) or a form field holding one other
  * than tab and line breaks. The intake, task and customer-event forms check their own fields and
- * show the error next to the input, so their form bodies are left to them.
+ * show the error next to the input, so their form bodies are left to them; a NUL in an uploaded
+ * file's name, which Tomcat refuses while parsing, is answered here as 400 naming {@code attachments}.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER - 10)
@@ -50,19 +52,40 @@ public class ControlCharacterParameters extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        Locale locale = locales.resolveLocale(request);
         String refused = refusedQueryParameter(request.getQueryString());
         if (refused == null && checksFormBody(request)) {
             refused = refusedFormField(request.getParameterMap());
         }
-        if (refused == null) {
-            chain.doFilter(request, response);
+        if (refused != null) {
+            String problem = messages.getMessage("validation.controlCharacters", null, locale);
+            refuse(request, response, new InvalidParameterException(refused,
+                    messages.getMessage("validation.parameter", new Object[] {refused, problem}, locale)));
             return;
         }
-        Locale locale = locales.resolveLocale(request);
-        String problem = messages.getMessage("validation.controlCharacters", null, locale);
-        request.setAttribute(ErrorResponses.CAUSE, new InvalidParameterException(refused,
-                messages.getMessage("validation.parameter", new Object[] {refused, problem}, locale)));
+        if (isMultipart(request)) {
+            try {
+                // Tomcat refuses a NUL in a file name while parsing, with an exception no handler sees.
+                request.getParameterMap();
+            } catch (InvalidFileNameException nulInName) {
+                refuse(request, response, new InvalidParameterException("attachments", messages.getMessage(
+                        "attachments.controlCharacters", new Object[] {shown(nulInName.getName())}, locale)));
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response,
+            InvalidParameterException refusal) throws IOException {
+        request.setAttribute(ErrorResponses.CAUSE, refusal);
         response.sendError(HttpStatus.BAD_REQUEST.value());
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return HttpMethod.POST.matches(request.getMethod()) && contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     /** The name of the first query parameter with a control character (or unreadable), else null. */
