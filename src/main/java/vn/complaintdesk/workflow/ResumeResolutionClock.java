@@ -22,8 +22,8 @@ import vn.complaintdesk.complaint.HandlingRecords;
 @Component("resumeResolutionClock")
 public class ResumeResolutionClock implements JavaDelegate {
 
-    static final String RESOLUTION_WARNING_TIMER = "Timer_ResolutionWarning";
-    static final String RESOLUTION_BREACH_TIMER = "Timer_ResolutionBreach";
+    static final String RESOLUTION_WARNING_TIMER = ProcessNames.Timer.RESOLUTION_WARNING;
+    static final String RESOLUTION_BREACH_TIMER = ProcessNames.Timer.RESOLUTION_BREACH;
 
     private final ProcessComplaints processComplaints;
     private final HandlingRecords records;
