@@ -27,6 +27,7 @@ import vn.complaintdesk.intake.IntakeService;
 import vn.complaintdesk.portal.CustomerEvents;
 import vn.complaintdesk.portal.TrackingTokens;
 import vn.complaintdesk.web.ConflictException;
+import vn.complaintdesk.web.ControlCharacters;
 import vn.complaintdesk.web.NotFoundException;
 import vn.complaintdesk.workflow.ComplaintProcess;
 import vn.complaintdesk.workflow.ProcessNames;
@@ -153,8 +154,12 @@ public class CustomerMessageRouter {
     private Routed open(CustomerMessage message) {
         CustomerMessage.Sender sender = message.sender();
         OffsetDateTime received = message.receivedAt() != null ? message.receivedAt() : OffsetDateTime.now(clock);
-        String subject = firstNonBlank(message.subject(), message.text());
-        String description = firstNonBlank(message.text(), message.subject());
+        // What the desk derives itself (a subject from a chat's lines, a mail's text) is made fit for
+        // the intake rules here; what a caller typed into a field is checked by them.
+        String subject = ControlCharacters.toLine(firstNonBlank(message.subject(), message.text()));
+        String description = ControlCharacters.toText(firstNonBlank(message.text(), message.subject()));
+        String name = ControlCharacters.toLine(sender.name() == null || sender.name().isBlank()
+                ? firstNonBlank(sender.email(), sender.phone()) : sender.name());
         ComplaintSubmission submission = new ComplaintSubmission(message.channel(), message.socialNetwork(),
                 message.category() == null ? Category.OTHER : message.category(),
                 subject == null ? null : InboundMessages.cut(subject.strip(), 300),
@@ -162,9 +167,8 @@ public class CustomerMessageRouter {
                 message.incidentDate() != null ? message.incidentDate()
                         : received.atZoneSameInstant(clock.getZone()).toLocalDate(),
                 null,
-                new ComplaintSubmission.CustomerData(sender.name() == null || sender.name().isBlank()
-                        ? firstNonBlank(sender.email(), sender.phone()) : sender.name(), sender.email(),
-                        sender.phone(), sender.accountId(), null, sender.language()));
+                new ComplaintSubmission.CustomerData(name, sender.email(), sender.phone(), sender.accountId(), null,
+                        sender.language()));
         List<AttachmentUpload> kept = attachments.acceptable(message.attachments());
         IntakeAnswer answer = intake.submit(submission, null, "inbound:" + message.source() + ":"
                 + InboundMessages.cut(message.externalId(), 150), kept);

@@ -25,6 +25,7 @@ import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
 import vn.complaintdesk.complaint.ComplaintStatus;
+import vn.complaintdesk.complaint.CustomerHistory;
 import vn.complaintdesk.complaint.CustomerTier;
 import vn.complaintdesk.complaint.Deadline;
 import vn.complaintdesk.complaint.DeadlineRepository;
@@ -57,11 +58,13 @@ public class IntakeService {
     private final Attachments attachments;
     private final DuplicateGuard duplicates;
     private final IntakeReceipts receipts;
+    private final CustomerHistory history;
 
     public IntakeService(IntakeRules rules, ReferenceNumbers references, ComplaintRepository complaints,
             DeadlineRepository deadlines, ComplaintEventLog eventLog, ComplaintProcess process, JdbcClient jdbc,
             ObjectMapper objectMapper, Clock clock, PlatformTransactionManager transactionManager,
-            Attachments attachments, DuplicateGuard duplicates, IntakeReceipts receipts) {
+            Attachments attachments, DuplicateGuard duplicates, IntakeReceipts receipts, CustomerHistory history) {
+        this.history = history;
         this.attachments = attachments;
         this.duplicates = duplicates;
         this.receipts = receipts;
@@ -114,13 +117,15 @@ public class IntakeService {
             String requestHash, String reference, OffsetDateTime receivedAt, OffsetDateTime now,
             java.util.List<AttachmentUpload> uploads) {
         var customerData = submission.customer();
+        Complaint.Customer customer = new Complaint.Customer(customerData.name().strip(),
+                blankToNull(customerData.email()), blankToNull(customerData.phone()),
+                blankToNull(customerData.accountId()), null,
+                customerData.language() == null ? "vi" : customerData.language());
         Complaint complaint = new Complaint(0, reference, ComplaintStatus.RECEIVED, submission.channel(),
                 submission.socialNetwork(), submission.category(), null, null, submission.subject().strip(),
                 submission.description().strip(), submission.incidentDate(), receivedAt,
-                new Complaint.Customer(customerData.name().strip(), blankToNull(customerData.email()),
-                        blankToNull(customerData.phone()), blankToNull(customerData.accountId()),
-                        customerData.tier() == null ? CustomerTier.STANDARD : customerData.tier(),
-                        customerData.language() == null ? "vi" : customerData.language()),
+                new Complaint.Customer(customer.name(), customer.email(), customer.phone(), customer.accountId(),
+                        tierOf(customer, customerData.tier(), staffUser), customer.language()),
                 newTrackingToken(), null, 1, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser, null);
         long id = complaints.insert(complaint);
         if (idempotencyKey != null) {
@@ -140,6 +145,17 @@ public class IntakeService {
         // After the synchronous limitation check and triage: the status and deadlines are set.
         receipts.issueFor(complaints.findById(id).orElseThrow());
         return answerFor(id);
+    }
+
+    /**
+     * The tier routes the complaint (triage priority), so only staff may set it; anyone else gets
+     * the desk's record of that customer.
+     */
+    private CustomerTier tierOf(Complaint.Customer customer, CustomerTier claimed, String staffUser) {
+        if (staffUser != null && claimed != null) {
+            return claimed;
+        }
+        return history.tierRecordedByStaff(customer).orElse(CustomerTier.STANDARD);
     }
 
     public IntakeAnswer answerFor(long complaintId) {
