@@ -21,6 +21,7 @@ import vn.complaintdesk.complaint.Channel;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
+import vn.complaintdesk.complaint.PhoneNumbers;
 import vn.complaintdesk.duplicates.DuplicateRecords;
 import vn.complaintdesk.intake.AttachmentUpload;
 import vn.complaintdesk.intake.Attachments;
@@ -310,23 +311,12 @@ public class CustomerMessageRouter {
             return tokens.unexpired(complaint);
         }
         return sameIgnoringCase(sender.email(), customer.email())
-                || (digits(sender.phone()) != null && digits(sender.phone()).equals(digits(customer.phone())))
+                || PhoneNumbers.same(sender.phone(), customer.phone())
                 || (sender.accountId() != null && sender.accountId().equals(customer.accountId()));
     }
 
     private static boolean sameIgnoringCase(String a, String b) {
         return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
-    }
-
-    private static String digits(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String digits = phone.replaceAll("\\D", "");
-        if (digits.startsWith("84")) {
-            digits = "0" + digits.substring(2);
-        }
-        return digits.length() < 6 ? null : digits;
     }
 
     private static String firstNonBlank(String... values) {

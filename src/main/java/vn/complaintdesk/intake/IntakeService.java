@@ -29,6 +29,7 @@ import vn.complaintdesk.complaint.ComplaintRepository;
 import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.CustomerTier;
 import vn.complaintdesk.complaint.Deadline;
+import vn.complaintdesk.complaint.PhoneNumbers;
 import vn.complaintdesk.complaint.DeadlineRepository;
 import vn.complaintdesk.duplicates.DuplicateGuard;
 import vn.complaintdesk.letters.IntakeReceipts;
@@ -121,9 +122,10 @@ public class IntakeService {
                 submission.socialNetwork(), submission.category(), null, null, submission.subject().strip(),
                 submission.description().strip(), submission.incidentDate(), receivedAt,
                 new Complaint.Customer(customerData.name().strip(), blankToNull(customerData.email()),
-                        blankToNull(customerData.phone()), blankToNull(customerData.accountId()),
+                        PhoneNumbers.e164(customerData.phone()).orElse(null), blankToNull(customerData.accountId()),
                         customerData.tier() == null ? CustomerTier.STANDARD : customerData.tier(),
-                        customerData.language() == null ? "vi" : customerData.language()),
+                        customerData.language() == null ? "vi" : customerData.language(),
+                        blankToNull(customerData.phone())),
                 newTrackingToken(), null, 1, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser, null);
         long id = complaints.insert(complaint);
         if (idempotencyKey != null) {
