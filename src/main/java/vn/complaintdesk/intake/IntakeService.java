@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -91,6 +92,21 @@ public class IntakeService {
     /** As above, with files attached; they are checked with the fields and stored with the complaint. */
     public IntakeAnswer submit(ComplaintSubmission submission, String staffUser, String idempotencyKey,
             java.util.List<AttachmentUpload> uploads) {
+        return submit(submission, staffUser, idempotencyKey, uploads, null);
+    }
+
+    /**
+     * A customer's message from a channel the desk reads itself (the support mailbox, a signed
+     * webhook): received when it reached the desk ({@code arrivedAt}, never later than now), so
+     * that a mail read hours after it arrived loses none of its deadlines.
+     */
+    public IntakeAnswer submitArrived(ComplaintSubmission submission, String idempotencyKey,
+            java.util.List<AttachmentUpload> uploads, OffsetDateTime arrivedAt) {
+        return submit(submission, null, idempotencyKey, uploads, arrivedAt);
+    }
+
+    private IntakeAnswer submit(ComplaintSubmission submission, String staffUser, String idempotencyKey,
+            java.util.List<AttachmentUpload> uploads, OffsetDateTime arrivedAt) {
         var problems = new java.util.ArrayList<>(rules.problemsOf(submission, staffUser != null));
         problems.addAll(attachments.problemsOf(uploads));
         if (!problems.isEmpty()) {
@@ -104,7 +120,8 @@ public class IntakeService {
             }
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime receivedAt = (submission.receivedAt() != null ? submission.receivedAt() : now)
+        OffsetDateTime arrived = arrivedAt == null || arrivedAt.isAfter(now) ? now : arrivedAt;
+        OffsetDateTime receivedAt = (submission.receivedAt() != null ? submission.receivedAt() : arrived)
                 .atZoneSameInstant(clock.getZone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
         // The number is taken in its own short transaction before the main one, so intakes never
         // wait for each other's process start and never hold two pooled connections at once.
@@ -137,7 +154,8 @@ public class IntakeService {
         }
         eventLog.record(id, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser, "RECEIVED",
                 "channel " + submission.channel() + ", category " + submission.category()
-                        + (uploads.isEmpty() ? "" : ", " + uploads.size() + " attachment(s)"));
+                        + (uploads.isEmpty() ? "" : ", " + uploads.size() + " attachment(s)")
+                        + receivedAndRecorded(receivedAt, now));
         attachments.store(id, uploads, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser);
 
         Map<String, Object> variables = new HashMap<>();
@@ -153,6 +171,15 @@ public class IntakeService {
         // After the synchronous limitation check and triage: the status and deadlines are set.
         receipts.issueFor(complaints.findById(id).orElseThrow());
         return answerFor(id);
+    }
+
+    /** Both times, when the complaint is recorded more than a minute after it was received. */
+    private String receivedAndRecorded(OffsetDateTime receivedAt, OffsetDateTime now) {
+        if (Duration.between(receivedAt, now).abs().compareTo(Duration.ofMinutes(1)) <= 0) {
+            return "";
+        }
+        return ", received " + receivedAt + ", recorded " + now.atZoneSameInstant(clock.getZone())
+                .toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
     }
 
     public IntakeAnswer answerFor(long complaintId) {
