@@ -13,9 +13,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,6 +34,8 @@ import vn.complaintdesk.portal.CustomerEvents;
 import vn.complaintdesk.portal.TrackingTokens;
 import vn.complaintdesk.web.ConflictException;
 import vn.complaintdesk.web.NotFoundException;
+import vn.complaintdesk.workflow.ComplaintProcess;
+import vn.complaintdesk.workflow.ProcessNames;
 
 /**
  * Where a customer's message from any channel goes. A message that names a complaint (our mail it
@@ -49,9 +48,9 @@ import vn.complaintdesk.web.NotFoundException;
 public class CustomerMessageRouter {
 
     /** The message the diagram catches when an answer to a letter cannot be read. */
-    public static final String REPLY_UNCLEAR = "CustomerReplyUnclear";
+    public static final String REPLY_UNCLEAR = ProcessNames.Message.REPLY_UNCLEAR;
     /** Routing variable: the inbound message an agent classifies in {@code ClassifyCustomerReply}. */
-    public static final String REPLY_TO_CLASSIFY = "replyToClassify";
+    public static final String REPLY_TO_CLASSIFY = ProcessNames.Variable.REPLY_TO_CLASSIFY;
 
     private static final Pattern REFERENCE = Pattern.compile("\\b(KN-\\d{4}-\\d{6})\\b");
 
@@ -79,7 +78,7 @@ public class CustomerMessageRouter {
     private final CustomerEvents customerEvents;
     private final ComplaintEventLog eventLog;
     private final Attachments attachments;
-    private final RuntimeService runtimeService;
+    private final ComplaintProcess process;
     private final ReplyReader reader;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -90,7 +89,7 @@ public class CustomerMessageRouter {
 
     public CustomerMessageRouter(InboundMessages inbound, ComplaintRepository complaints, IntakeService intake,
             CustomerEvents customerEvents, ComplaintEventLog eventLog, Attachments attachments,
-            RuntimeService runtimeService, ReplyReader reader, JdbcClient jdbc, Clock clock,
+            ComplaintProcess process, ReplyReader reader, JdbcClient jdbc, Clock clock,
             DuplicateRecords duplicates, PlatformTransactionManager transactionManager, TrackingTokens tokens,
             ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
@@ -104,7 +103,7 @@ public class CustomerMessageRouter {
         this.customerEvents = customerEvents;
         this.eventLog = eventLog;
         this.attachments = attachments;
-        this.runtimeService = runtimeService;
+        this.process = process;
         this.reader = reader;
         this.jdbc = jdbc;
     }
@@ -273,10 +272,7 @@ public class CustomerMessageRouter {
                     "the customer's reply could not be read as acceptance or rejection: enter their answer");
             return InboundOutcome.ADDED_TO_COMPLAINT;
         }
-        try {
-            runtimeService.createMessageCorrelation(REPLY_UNCLEAR).processInstanceBusinessKey(complaint.reference())
-                    .setVariable(REPLY_TO_CLASSIFY, inboundId).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException | OptimisticLockingException raceLost) {
+        if (!process.deliver(complaint.reference(), REPLY_UNCLEAR, Map.of(REPLY_TO_CLASSIFY, inboundId))) {
             throw new ConflictException("The answer to the letter is no longer awaited for " + complaint.reference());
         }
         return InboundOutcome.TO_CLASSIFY;

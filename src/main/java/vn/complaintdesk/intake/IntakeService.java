@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -18,7 +17,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,6 +33,7 @@ import vn.complaintdesk.complaint.DeadlineRepository;
 import vn.complaintdesk.duplicates.DuplicateGuard;
 import vn.complaintdesk.letters.IntakeReceipts;
 import vn.complaintdesk.web.ConflictException;
+import vn.complaintdesk.workflow.ComplaintProcess;
 
 /**
  * Records a complaint from any channel and starts its handling. The limitation check and triage
@@ -44,7 +43,6 @@ import vn.complaintdesk.web.ConflictException;
 @Service
 public class IntakeService {
 
-    public static final String PROCESS_KEY = "complaint-handling";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,7 +51,7 @@ public class IntakeService {
     private final ComplaintRepository complaints;
     private final DeadlineRepository deadlines;
     private final ComplaintEventLog eventLog;
-    private final RuntimeService runtimeService;
+    private final ComplaintProcess process;
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
     private final Clock clock;
@@ -63,7 +61,7 @@ public class IntakeService {
     private final IntakeReceipts receipts;
 
     public IntakeService(IntakeRules rules, ReferenceNumbers references, ComplaintRepository complaints,
-            DeadlineRepository deadlines, ComplaintEventLog eventLog, RuntimeService runtimeService, JdbcClient jdbc,
+            DeadlineRepository deadlines, ComplaintEventLog eventLog, ComplaintProcess process, JdbcClient jdbc,
             ObjectMapper objectMapper, Clock clock, PlatformTransactionManager transactionManager,
             Attachments attachments, DuplicateGuard duplicates, IntakeReceipts receipts) {
         this.attachments = attachments;
@@ -75,7 +73,7 @@ public class IntakeService {
         this.complaints = complaints;
         this.deadlines = deadlines;
         this.eventLog = eventLog;
-        this.runtimeService = runtimeService;
+        this.process = process;
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
         this.clock = clock;
@@ -133,7 +131,6 @@ public class IntakeService {
     private IntakeAnswer record(ComplaintSubmission submission, String staffUser, String idempotencyKey,
             String requestHash, String reference, OffsetDateTime receivedAt, OffsetDateTime now,
             java.util.List<AttachmentUpload> uploads) {
-        LocalDate receivedDay = receivedAt.toLocalDate();
         var customerData = submission.customer();
         Complaint complaint = new Complaint(0, reference, ComplaintStatus.RECEIVED, submission.channel(),
                 submission.socialNetwork(), submission.category(), null, null, submission.subject().strip(),
@@ -158,15 +155,7 @@ public class IntakeService {
                         + receivedAndRecorded(receivedAt, now));
         attachments.store(id, uploads, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser);
 
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("category", submission.category().name());
-        variables.put("channel", submission.channel().name());
-        variables.put("customerTier", complaint.customer().tier().name());
-        variables.put("daysSinceIncident", (int) ChronoUnit.DAYS.between(submission.incidentDate(), receivedDay));
-        variables.put("round", 1);
-        variables.put("firstContact", false);
-        runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(reference).setVariables(variables)
-                .execute();
+        process.start(complaints.findById(id).orElseThrow());
         duplicates.checkNewComplaint(id);
         // After the synchronous limitation check and triage: the status and deadlines are set.
         receipts.issueFor(complaints.findById(id).orElseThrow());

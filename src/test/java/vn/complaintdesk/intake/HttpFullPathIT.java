@@ -50,7 +50,7 @@ class HttpFullPathIT {
         complete("director", task(ref, "ApproveResolution", "director"), "{\"decision\":\"APPROVE\"}");
 
         await(() -> customer(ref, token, "answer", "{\"accepts\":false,\"reason\":\"Bồi thường quá ít\"}"));
-        complete("director", task(ref, "ReviewSecondRound", "director"), """
+        complete("director2", task(ref, "ReviewSecondRound", "director2"), """
                 {"rootCause":"Ngân hàng đối tác chậm","remedy":"COMPENSATION","amount":200000,
                  "replyText":"Chúng tôi bồi thường 200.000 VND."}""");
         complete("director", task(ref, "ApproveResolution", "director"), "{\"decision\":\"APPROVE\"}");
