@@ -60,14 +60,14 @@ class LetterCopyTest {
         files.add(letter(replied, "REPLY"));
         driver.complete(replied, "ReviewSecondRound", "director", Map.of("rootCause", "Điều kiện chưa rõ",
                 "remedy", "EXPLANATION", "replyText", "Giám đốc đã giải thích lại điều kiện khuyến mãi."));
-        driver.complete(replied, "ApproveResolution", "director", Map.of("decision", "APPROVE"));
+        driver.complete(replied, "ApproveResolution", "director2", Map.of("decision", "APPROVE"));
         files.add(letter(replied, "SECOND_REPLY"));
 
         String meeting = inRoundTwo();
         driver.complete(meeting, "ReviewSecondRound", "director", Map.of("rootCause", "Điều kiện chưa rõ",
                 "remedy", "VOUCHER", "amount", 100000, "replyText", "Tặng Quý khách phiếu mua hàng.",
                 "meetingAt", "2030-01-15T09:30"));
-        driver.complete(meeting, "ApproveResolution", "director", Map.of("decision", "APPROVE"));
+        driver.complete(meeting, "ApproveResolution", "director2", Map.of("decision", "APPROVE"));
         files.add(letter(meeting, "MEETING_INVITATION"));
 
         assertThat(files).extracting(Letters.LetterFile::kind).containsExactlyInAnyOrder(
