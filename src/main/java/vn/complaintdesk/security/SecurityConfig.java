@@ -3,6 +3,7 @@ package vn.complaintdesk.security;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,6 +20,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * One login for everything: our pages, the Camunda webapps and both REST APIs.
@@ -77,7 +79,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain applicationChain(HttpSecurity http,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping pages) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/complaint", "/complaint/**", "/track/**",
                                 "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
@@ -100,7 +103,8 @@ public class SecurityConfig {
                                 withDefaults().matcher("/api/**"))
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 withDefaults().matcher("/actuator/**"))
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        .defaultAuthenticationEntryPointFor(
+                                new UnknownPathIsNotFound(pages, new LoginUrlAuthenticationEntryPoint("/login")),
                                 request -> true)
                         .defaultAccessDeniedHandlerFor(ANONYMOUS_API_CALL_IS_UNAUTHORIZED, withDefaults().matcher("/api/**")))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
