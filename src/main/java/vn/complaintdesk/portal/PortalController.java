@@ -33,6 +33,7 @@ import vn.complaintdesk.complaint.HandlingRecords;
 import vn.complaintdesk.intake.ComplaintSubmission;
 import vn.complaintdesk.intake.IntakeAnswer;
 import vn.complaintdesk.intake.IntakeService;
+import vn.complaintdesk.letters.LetterheadProperties;
 import vn.complaintdesk.web.ConflictException;
 import vn.complaintdesk.web.FieldProblem;
 import vn.complaintdesk.web.InvalidFieldsException;
@@ -66,11 +67,13 @@ public class PortalController {
     private final HandlingRecords records;
     private final MessageSource messages;
     private final Clock clock;
+    private final LetterheadProperties letterhead;
 
     public PortalController(IntakeService intake, TrackingTokens tokens, ComplaintDetails details,
             CustomerEvents customerEvents, InformationAnswers informationAnswers, AwaitedReplies awaitedReplies,
             TrackingLinkRequests linkRequests, ComplaintEventLog eventLog, HandlingRecords records,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, LetterheadProperties letterhead) {
+        this.letterhead = letterhead;
         this.intake = intake;
         this.tokens = tokens;
         this.details = details;
@@ -225,6 +228,8 @@ public class PortalController {
     @ExceptionHandler(LinkNotValid.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     public String linkNotValid(LinkNotValid notValid, Model model) {
+        // An exception handler's model starts empty: the advice's attributes are not in it.
+        model.addAttribute("letterhead", letterhead);
         model.addAttribute("reference", notValid.reference);
         model.addAttribute("values", Map.of());
         model.addAttribute("errors", Map.of());
