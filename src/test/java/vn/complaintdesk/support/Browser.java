@@ -14,7 +14,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** Headless Debian Chromium with a fresh profile; never downloads a browser or driver. */
+/**
+ * Headless Debian Chromium with a fresh profile; never downloads a browser or driver. Reduced motion,
+ * so that Bootstrap does not scroll smoothly and a click lands where the element is.
+ */
 public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
@@ -45,7 +48,7 @@ public final class Browser implements AutoCloseable {
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+                "--disable-sync", "--force-prefers-reduced-motion", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
         if (touch) {
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
                     Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true)));
