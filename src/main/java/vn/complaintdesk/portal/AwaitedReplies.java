@@ -2,20 +2,17 @@ package vn.complaintdesk.portal;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.HandlingRecords;
 import vn.complaintdesk.letters.Letters;
+import vn.complaintdesk.workflow.ComplaintProcess;
+import vn.complaintdesk.workflow.ProcessNames;
 import vn.complaintdesk.workflow.WorkingDayCalendar;
 
 /**
@@ -26,9 +23,6 @@ import vn.complaintdesk.workflow.WorkingDayCalendar;
 @Component
 public class AwaitedReplies {
 
-    /** The diagram's timer that takes silence as acceptance. */
-    static final String DEEMED_ACCEPTANCE_TIMER = "Timer_DeemedAccepted";
-
     private static final Set<String> ANSWERABLE = Set.of(Letters.Kind.REPLY.name(), Letters.Kind.SECOND_REPLY.name(),
             Letters.Kind.MEETING_INVITATION.name());
 
@@ -36,20 +30,16 @@ public class AwaitedReplies {
             OffsetDateTime meetingAt, OffsetDateTime answerBy) {
     }
 
-    private final CustomerEvents customerEvents;
     private final Letters letters;
     private final HandlingRecords records;
-    private final RuntimeService runtimeService;
-    private final ManagementService managementService;
+    private final ComplaintProcess process;
     private final ZoneId zone;
 
-    public AwaitedReplies(CustomerEvents customerEvents, Letters letters, HandlingRecords records,
-            RuntimeService runtimeService, ManagementService managementService, WorkingDayCalendar calendar) {
-        this.customerEvents = customerEvents;
+    public AwaitedReplies(Letters letters, HandlingRecords records, ComplaintProcess process,
+            WorkingDayCalendar calendar) {
         this.letters = letters;
         this.records = records;
-        this.runtimeService = runtimeService;
-        this.managementService = managementService;
+        this.process = process;
         this.zone = calendar.zone();
     }
 
@@ -71,12 +61,7 @@ public class AwaitedReplies {
     }
 
     private Optional<OffsetDateTime> deemedAcceptanceAt(String reference) {
-        return runtimeService.createExecutionQuery().processInstanceBusinessKey(reference)
-                .messageEventSubscriptionName(CustomerEvents.ANSWERED).list().stream()
-                .flatMap(waiting -> managementService.createJobQuery().timers()
-                        .processInstanceId(waiting.getProcessInstanceId()).activityId(DEEMED_ACCEPTANCE_TIMER).list()
-                        .stream())
-                .map(Job::getDuedate).filter(Objects::nonNull).min(Comparator.naturalOrder())
+        return process.timerDue(reference, ProcessNames.Timer.DEEMED_ACCEPTED)
                 .map(due -> due.toInstant().atZone(zone).toOffsetDateTime());
     }
 }

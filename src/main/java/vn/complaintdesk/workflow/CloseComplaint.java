@@ -21,8 +21,6 @@ import vn.complaintdesk.complaint.ComplaintRepository;
 public class CloseComplaint implements JavaDelegate {
 
     public static final int TRACKING_DAYS_AFTER_CLOSING = 90;
-    /** The variable the survey timer reads ({@code ${surveyDelay}}): an ISO-8601 duration. */
-    public static final String SURVEY_DELAY = "surveyDelay";
 
     private final ProcessComplaints processComplaints;
     private final ComplaintRepository complaints;
@@ -45,6 +43,6 @@ public class CloseComplaint implements JavaDelegate {
         OffsetDateTime now = OffsetDateTime.now(clock);
         complaints.markClosed(complaint.id(), now, now.plusDays(TRACKING_DAYS_AFTER_CLOSING));
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "CLOSED", null);
-        execution.setVariable(SURVEY_DELAY, surveyDelay.toString());
+        execution.setVariable(ProcessNames.Variable.SURVEY_DELAY, surveyDelay.toString());
     }
 }
