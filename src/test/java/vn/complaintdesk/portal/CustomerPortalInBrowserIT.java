@@ -131,7 +131,8 @@ class CustomerPortalInBrowserIT {
 
             complete(reference, "ReviewSecondRound", "director", "cs-directors", Map.of("rootCause", "Lỗi đồng bộ",
                     "remedy", "BONUS_CREDIT", "amount", "100000", "replyText", "Chúng tôi cộng thêm 100.000 VND thưởng."));
-            complete(reference, "ApproveResolution", "director", "cs-directors", Map.of("decision", "APPROVE"));
+            // Four eyes: the director who reviewed does not approve their own proposal.
+            complete(reference, "ApproveResolution", "director2", "cs-directors", Map.of("decision", "APPROVE"));
             awaitSection(customer, trackingUrl, "reply-section");
             assertThat(customer.driver().findElement(By.id("reply-title")).getText()).isEqualTo("Our second reply");
             customer.driver().findElement(By.id("accept-reply")).click();
