@@ -4,13 +4,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
 import vn.complaintdesk.duplicates.DuplicateRecords;
 import vn.complaintdesk.letters.Letters;
 import vn.complaintdesk.notification.Notification;
 import vn.complaintdesk.notification.Outbox;
+import vn.complaintdesk.workflow.ComplaintProcess;
 import vn.complaintdesk.workflow.WorkingDayCalendar;
 
 /** Builds the complaint JSON of the contract: the staff view, and the customer's subset. */
@@ -39,8 +39,9 @@ public class ComplaintDetails {
             OffsetDateTime receivedAt) {
     }
 
-    public record CustomerJson(String name, String email, String phone, String accountId, String tier,
-            String language) {
+    /** {@code phone} in E.164, {@code phoneAsGiven} as the customer wrote it. */
+    public record CustomerJson(String name, String email, String phone, String phoneAsGiven, String accountId,
+            String tier, String language) {
     }
 
     public record StaffView(String reference, String status, String channel, String socialNetwork, String category,
@@ -62,18 +63,18 @@ public class ComplaintDetails {
     private final ComplaintEventLog eventLog;
     private final Outbox outbox;
     private final Letters letters;
-    private final TaskService taskService;
+    private final ComplaintProcess process;
     private final DuplicateRecords duplicates;
     private final ZoneId zone;
 
     public ComplaintDetails(DeadlineRepository deadlines, ComplaintEventLog eventLog, Outbox outbox, Letters letters,
-            TaskService taskService, WorkingDayCalendar calendar, DuplicateRecords duplicates) {
+            ComplaintProcess process, WorkingDayCalendar calendar, DuplicateRecords duplicates) {
         this.duplicates = duplicates;
         this.deadlines = deadlines;
         this.eventLog = eventLog;
         this.outbox = outbox;
         this.letters = letters;
-        this.taskService = taskService;
+        this.process = process;
         this.zone = calendar.zone();
     }
 
@@ -83,8 +84,8 @@ public class ComplaintDetails {
         return new StaffView(c.reference(), c.status().name(), c.channel().name(),
                 c.socialNetwork() == null ? null : c.socialNetwork().name(), c.category().name(), c.priority(),
                 c.subject(), c.description(), c.incidentDate(), local(c.receivedAt()),
-                new CustomerJson(customer.name(), customer.email(), customer.phone(), customer.accountId(),
-                        customer.tier().name(), customer.language()),
+                new CustomerJson(customer.name(), customer.email(), customer.phone(), customer.displayPhone(),
+                        customer.accountId(), customer.tier().name(), customer.language()),
                 dueOf(due, Deadline.ACKNOWLEDGEMENT), dueOf(due, Deadline.INTERIM), dueOf(due, Deadline.REPLY),
                 dueOf(due, Deadline.RESOLUTION), due, openTasks(c),
                 eventLog.of(c.id()).stream().map(e -> new EventJson(local(e.at()), e.actor(), e.type(), e.detail()))
@@ -115,9 +116,9 @@ public class ComplaintDetails {
     }
 
     private List<OpenTask> openTasks(Complaint c) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(c.reference()).list().stream()
+        return process.openTasks(c.reference()).stream()
                 .map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getAssignee(),
-                        vn.complaintdesk.workflow.CandidateGroups.of(taskService.getIdentityLinksForTask(t.getId())),
+                        process.candidateGroups(t.getId()),
                         t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(zone).toOffsetDateTime()))
                 .toList();
     }

@@ -55,6 +55,8 @@ class CustomerMailTest {
                     "REPLY", "Our written reply to your complaint",
                     "SURVEY_INVITATION", "How did we handle your complaint?",
                     "REFUSAL", "Your complaint cannot be accepted"));
+    private static final Map<String, String> BY_MAIL = Map.of(
+            "vi", "Quý khách cũng có thể trả lời ngay thư này", "en", "You can also simply answer this mail");
     private static final Map<String, String> GREETING = Map.of(
             "vi", "Kính gửi Quý khách Phạm Quốc Anh,", "en", "Dear Phạm Quốc Anh,");
 
@@ -115,6 +117,9 @@ class CustomerMailTest {
             }
             if (notification.type().equals("REPLY")) {
                 assertCarriesLetter(parts, ref, "REPLY");
+                assertThat(parts.text()).as("the desk reads its mailbox: answering the mail works")
+                        .contains(BY_MAIL.get(language));
+                assertThat(parts.html()).contains(BY_MAIL.get(language));
             } else {
                 assertThat(parts.attachments()).as(notification.type()).isEmpty();
             }
@@ -147,7 +152,7 @@ class CustomerMailTest {
         driver.complete(ref, "ProposeResolution", "agent", Map.of("rootCause", "Điều kiện chưa rõ",
                 "remedy", "EXPLANATION", "replyText", "Chúng tôi giải thích điều kiện khuyến mãi."));
         driver.customer(ref, "CustomerAnswered", Map.of("accepts", false, "reason", "Tôi chưa đồng ý"));
-        driver.complete(ref, "ReviewSecondRound", "director", Map.of("rootCause", "Điều kiện chưa rõ",
+        driver.complete(ref, "ReviewSecondRound", "director2", Map.of("rootCause", "Điều kiện chưa rõ",
                 "remedy", "VOUCHER", "amount", 100000, "replyText", "Mời Quý khách gặp mặt.",
                 "meetingAt", "2030-01-15T09:30"));
         driver.complete(ref, "ApproveResolution", "director", Map.of("decision", "APPROVE"));

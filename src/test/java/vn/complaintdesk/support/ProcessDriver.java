@@ -31,7 +31,8 @@ public class ProcessDriver {
 
     private static final Map<String, Set<String>> GROUPS = Map.of(
             "agent", Set.of("cs-agents"), "tech", Set.of("dept-technical"), "finance", Set.of("dept-finance"),
-            "ops", Set.of("dept-operations"), "director", Set.of("cs-directors"), "legal", Set.of("legal"));
+            "ops", Set.of("dept-operations"), "director", Set.of("cs-directors"), "director2", Set.of("cs-directors"),
+            "agent2", Set.of("cs-agents"), "legal", Set.of("legal"));
 
     private final ProcessEngine engine;
     private final IntakeService intake;
@@ -56,7 +57,12 @@ public class ProcessDriver {
     }
 
     public IntakeAnswer submit(ComplaintSubmission submission) {
-        IntakeAnswer answer = intake.submit(submission, null, null);
+        return submitAs(null, submission);
+    }
+
+    /** A complaint recorded by a staff member (phone, counter, post), or filed by the customer when null. */
+    public IntakeAnswer submitAs(String staffUser, ComplaintSubmission submission) {
+        IntakeAnswer answer = intake.submit(submission, staffUser, null);
         runJobs(answer.reference());
         return answer;
     }
