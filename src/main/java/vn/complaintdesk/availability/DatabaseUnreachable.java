@@ -4,10 +4,13 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Tells a failure that comes from the database being away (down, restarting, unreachable) from any other. */
 final class DatabaseUnreachable {
@@ -20,8 +23,10 @@ final class DatabaseUnreachable {
     }
 
     static boolean causes(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++) {
+        Deque<Throwable> toVisit = new ArrayDeque<>();
+        toVisit.add(failure);
+        for (int visited = 0; !toVisit.isEmpty() && visited < MAX_CAUSES; visited++) {
+            Throwable cause = toVisit.poll();
             if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException || cause instanceof ConnectException) {
@@ -31,7 +36,13 @@ final class DatabaseUnreachable {
                     && (sql.getSQLState().startsWith("08") || UNAVAILABLE_STATES.contains(sql.getSQLState()))) {
                 return true;
             }
-            cause = cause.getCause() == cause ? null : cause.getCause();
+            // A rollback on the connection that broke fails too; what broke it is the application exception.
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                toVisit.add(rollback.getApplicationException());
+            }
+            if (cause.getCause() != null && cause.getCause() != cause) {
+                toVisit.add(cause.getCause());
+            }
         }
         return false;
     }
