@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +37,7 @@ import vn.complaintdesk.intake.IntakeService;
 import vn.complaintdesk.support.Complaints;
 import vn.complaintdesk.support.DeskTest;
 import vn.complaintdesk.support.ProcessDriver;
+import vn.complaintdesk.support.StaffSession;
 import vn.complaintdesk.workflow.ProcessNames;
 
 /**
@@ -59,6 +61,7 @@ class ProcedureChangeTest {
     @Autowired TestRestTemplate http;
     @Autowired ObjectMapper json;
     @Autowired ProcessChanges changes;
+    @LocalServerPort int port;
 
     private Map<String, byte[]> shipped;
     private String runningBefore;
@@ -100,6 +103,9 @@ class ProcedureChangeTest {
             assertThat(change.door()).isEqualTo(ProcessDeployer.FOLDER_DOOR);
             assertThat(change.summary()).contains("changed: " + TABLE);
         });
+        var record = StaffSession.login(port, "auditor", "demo").get("/audit/process-changes");
+        assertThat(record.statusCode()).isEqualTo(200);
+        assertThat(record.body()).as("shown to auditors").contains("id=\"process-changes\"").contains("changed: " + TABLE);
     }
 
     @Test
