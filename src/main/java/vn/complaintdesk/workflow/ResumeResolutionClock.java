@@ -59,8 +59,8 @@ public class ResumeResolutionClock implements JavaDelegate {
         OffsetDateTime newDue = calendar.addWorkingDays(resolution.dueAt(), waited);
         OffsetDateTime newWarning = planner.warningAt(complaint.receivedAt(), newDue);
         deadlines.set(complaint.id(), Deadline.RESOLUTION, newDue);
-        execution.setVariable("resolutionDueAt", ApplyTriage.date(newDue));
-        execution.setVariable("resolutionWarningAt", ApplyTriage.date(newWarning));
+        execution.setVariable(ProcessNames.Variable.RESOLUTION_DUE_AT, ApplyTriage.date(newDue));
+        execution.setVariable(ProcessNames.Variable.RESOLUTION_WARNING_AT, ApplyTriage.date(newWarning));
         ManagementService management = execution.getProcessEngineServices().getManagementService();
         moveTimer(management, execution.getProcessInstanceId(), RESOLUTION_BREACH_TIMER, ApplyTriage.date(newDue));
         moveTimer(management, execution.getProcessInstanceId(), RESOLUTION_WARNING_TIMER, ApplyTriage.date(newWarning));

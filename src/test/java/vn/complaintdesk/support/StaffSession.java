@@ -56,6 +56,20 @@ public final class StaffSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /** A form POST with extra headers, given as name, value, name, value, ... */
+    public HttpResponse<String> postForm(String path, String form, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** A call with any method to the Camunda webapps' API, with its XSRF token. */
+    public HttpResponse<String> sendCamunda(String method, String path, String xsrfToken, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", xsrfToken)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** A POST to the Camunda webapps' API, which Camunda guards with its own XSRF token. */
     public HttpResponse<String> postCamunda(String path, String xsrfToken) {
         return postCamunda(path, xsrfToken, "");
