@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,12 +89,12 @@ public class IntakeService {
      * @param idempotencyKey optional; a retry with the same key and body answers the first result
      */
     public IntakeAnswer submit(ComplaintSubmission submission, String staffUser, String idempotencyKey) {
-        return submit(submission, staffUser, idempotencyKey, java.util.List.of());
+        return submit(submission, staffUser, idempotencyKey, List.of());
     }
 
     /** As above, with files attached; they are checked with the fields and stored with the complaint. */
     public IntakeAnswer submit(ComplaintSubmission submission, String staffUser, String idempotencyKey,
-            java.util.List<AttachmentUpload> uploads) {
+            List<AttachmentUpload> uploads) {
         return submit(submission, staffUser, idempotencyKey, uploads, null);
     }
 
@@ -102,13 +104,13 @@ public class IntakeService {
      * that a mail read hours after it arrived loses none of its deadlines.
      */
     public IntakeAnswer submitArrived(ComplaintSubmission submission, String idempotencyKey,
-            java.util.List<AttachmentUpload> uploads, OffsetDateTime arrivedAt) {
+            List<AttachmentUpload> uploads, OffsetDateTime arrivedAt) {
         return submit(submission, null, idempotencyKey, uploads, arrivedAt);
     }
 
     private IntakeAnswer submit(ComplaintSubmission submission, String staffUser, String idempotencyKey,
-            java.util.List<AttachmentUpload> uploads, OffsetDateTime arrivedAt) {
-        var problems = new java.util.ArrayList<>(rules.problemsOf(submission, staffUser != null));
+            List<AttachmentUpload> uploads, OffsetDateTime arrivedAt) {
+        var problems = new ArrayList<>(rules.problemsOf(submission, staffUser != null));
         problems.addAll(attachments.problemsOf(uploads));
         if (!problems.isEmpty()) {
             throw new vn.complaintdesk.web.InvalidFieldsException(problems);
@@ -133,7 +135,7 @@ public class IntakeService {
 
     private IntakeAnswer record(ComplaintSubmission submission, String staffUser, String idempotencyKey,
             String requestHash, String reference, OffsetDateTime receivedAt, OffsetDateTime now,
-            java.util.List<AttachmentUpload> uploads) {
+            List<AttachmentUpload> uploads) {
         var customerData = submission.customer();
         Complaint.Customer customer = new Complaint.Customer(customerData.name().strip(),
                 blankToNull(customerData.email()), PhoneNumbers.e164(customerData.phone()).orElse(null),

@@ -2,6 +2,7 @@ package vn.complaintdesk.tasks.rules;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -65,8 +66,10 @@ public class ClassifyCustomerReplyRules implements TaskFieldRules {
         String kind = values.text("kind");
         String comment = values.text("comment");
         Object replyId = task.getVariable(ProcessNames.Variable.REPLY_TO_CLASSIFY);
-        var reply = replyId == null ? java.util.Optional.<InboundMessages.Inbound>empty()
-                : inbound.find(((Number) replyId).longValue());
+        // Only this complaint's own message: the variable is the desk's, but never trusted across complaints.
+        Optional<InboundMessages.Inbound> reply = (replyId instanceof Number id ? inbound.find(id.longValue())
+                : Optional.<InboundMessages.Inbound>empty())
+                .filter(r -> r.complaintId() != null && r.complaintId() == complaint.id());
         String customerText = reply.map(InboundMessages.Inbound::body).orElse(null);
         switch (kind) {
             case "ACCEPT" -> {

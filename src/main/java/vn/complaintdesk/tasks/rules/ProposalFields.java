@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -26,9 +28,9 @@ abstract class ProposalFields implements TaskFieldRules {
 
     private final HandlingRecords records;
     private final ComplaintEventLog eventLog;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
-    ProposalFields(HandlingRecords records, ComplaintEventLog eventLog, java.time.ZoneId zone) {
+    ProposalFields(HandlingRecords records, ComplaintEventLog eventLog, ZoneId zone) {
         this.records = records;
         this.eventLog = eventLog;
         this.zone = zone;
@@ -98,7 +100,7 @@ abstract class ProposalFields implements TaskFieldRules {
             meeting = OffsetDateTime.parse(text);
         } catch (DateTimeParseException withoutOffset) {
             try {
-                meeting = java.time.LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
+                meeting = LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
             } catch (DateTimeParseException invalid) {
                 return null;
             }
