@@ -131,8 +131,7 @@ public class IntakeService {
                     .update();
         }
         eventLog.record(id, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser, "RECEIVED",
-                "channel " + submission.channel() + ", category " + submission.category()
-                        + (uploads.isEmpty() ? "" : ", " + uploads.size() + " attachment(s)"));
+                Map.of("channel", submission.channel(), "category", submission.category(), "attachments", uploads.size()));
         attachments.store(id, uploads, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser);
 
         process.start(complaints.findById(id).orElseThrow());

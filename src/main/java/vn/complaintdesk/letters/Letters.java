@@ -101,7 +101,7 @@ public class Letters {
                 .param("c", complaint.id()).param("kind", kind.name()).param("key", dedupKey)
                 .param("lang", locale.getLanguage()).param("body", xhtml).param("pdf", pdf).param("sha", sha256)
                 .param("at", now).update();
-        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "LETTER_ISSUED", kind.name() + " sha256 " + sha256);
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "LETTER_ISSUED", Map.of("letter", kind, "sha256", sha256));
         return byDedupKey(dedupKey).orElseThrow();
     }
 

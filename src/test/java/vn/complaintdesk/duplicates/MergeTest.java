@@ -85,11 +85,11 @@ class MergeTest {
         assertThat(source.get(source.size() - 1)).satisfies(e -> {
             assertThat(e.type()).isEqualTo("MERGED");
             assertThat(e.actor()).isEqualTo("agent");
-            assertThat(e.detail()).isEqualTo("merged into " + pair.byPhone());
+            assertThat(e.params()).containsExactly(Map.entry("into", pair.byPhone()));
         });
         List<ComplaintEventLog.Event> target = logBook(pair.byPhone());
         assertThat(target).startsWith(targetBefore.toArray(ComplaintEventLog.Event[]::new));
-        assertThat(target.get(target.size() - 1).detail()).isEqualTo(pair.online() + " merged into this complaint");
+        assertThat(target.get(target.size() - 1).params()).containsExactly(Map.entry("from", pair.online()));
 
         JsonNode sourceJson = complaintJson(pair.online());
         assertThat(sourceJson.get("mergedInto").asText()).isEqualTo(pair.byPhone());
