@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,14 +36,20 @@ public class ComplaintEventLog {
         }
     }
 
+    /** Published in the recording transaction, for those who tell staff what happened (alerts). */
+    public record Recorded(long complaintId, String actor, String type, Map<String, String> params) {
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
-    public ComplaintEventLog(JdbcClient jdbc, Clock clock, ObjectMapper json) {
+    public ComplaintEventLog(JdbcClient jdbc, Clock clock, ObjectMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.json = json;
+        this.events = events;
     }
 
     public void record(long complaintId, String actor, String type) {
@@ -60,6 +67,7 @@ public class ComplaintEventLog {
 
     /** Null parameter values are left out; dates as ISO text, codes as their names. */
     public void record(long complaintId, String actor, String type, Map<String, ?> params, String text) {
+        Map<String, String> values = values(params);
         jdbc.sql("""
                 INSERT INTO complaint_event (complaint_id, occurred_at, actor, event_type, detail, params)
                 VALUES (:complaintId, :at, :actor, :type, :detail, :params)""")
@@ -68,8 +76,9 @@ public class ComplaintEventLog {
                 .param("actor", actor == null ? SYSTEM : actor)
                 .param("type", type)
                 .param("detail", truncate(text))
-                .param("params", write(params))
+                .param("params", write(values))
                 .update();
+        events.publishEvent(new Recorded(complaintId, actor == null ? SYSTEM : actor, type, values));
     }
 
     public List<Event> of(long complaintId) {
@@ -87,13 +96,17 @@ public class ComplaintEventLog {
                 .param("id", complaintId).param("type", type).query(Long.class).single();
     }
 
-    private String write(Map<String, ?> params) {
+    private static Map<String, String> values(Map<String, ?> params) {
         Map<String, String> values = new LinkedHashMap<>();
         params.forEach((name, value) -> {
             if (value != null) {
                 values.put(name, value instanceof Enum<?> code ? code.name() : value.toString());
             }
         });
+        return values;
+    }
+
+    private String write(Map<String, String> values) {
         try {
             return truncate(json.writeValueAsString(values));
         } catch (JsonProcessingException e) {

@@ -47,6 +47,7 @@ public class LogBookText {
             Map.entry("view", "log.view."),
             Map.entry("group", "log.group."),
             Map.entry("kind", "kind."),
+            Map.entry("event", "log.type."),
             // Process variables, as the audit timeline shows their changes.
             Map.entry("outcome", "analyze.outcome."),
             Map.entry("customerTier", "tier."),
@@ -84,7 +85,12 @@ public class LogBookText {
         if (params == null) {
             return words == null ? "" : words;
         }
-        String pattern = message("log.text." + type, null);
+        return render("log.text." + type, params, words);
+    }
+
+    /** Any message written like a log-book text (the notification centre's too). */
+    public String render(String key, Map<String, String> params, String words) {
+        String pattern = message(key, null);
         if (pattern == null) {
             return words == null ? "" : words;
         }

@@ -171,14 +171,14 @@ class MergeTest {
         assertThat(driver.instance(pair.online())).isNull();
         String target = page("/complaints/" + pair.byPhone(), "agent", "cs-agents");
         assertThat(target).contains("id=\"merged-complaints\"", "data-merged=\"" + pair.online() + "\"",
-                "merged into " + pair.byPhone()).doesNotContain("id=\"probable-duplicates\"");
+                "Đã gộp vào " + pair.byPhone()).doesNotContain("id=\"probable-duplicates\"");
         assertThat(page("/complaints/" + pair.online(), "agent", "cs-agents"))
                 .contains("id=\"merged-into\"", "href=\"/complaints/" + pair.byPhone() + "\"");
 
         String tracking = mvc.perform(get("/track/" + pair.online()).param("token", token).param("lang", "en"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(tracking).contains("id=\"merged-into\"", "merged with your complaint " + pair.byPhone())
-                .doesNotContain("merged into " + pair.byPhone());
+                .doesNotContain("Merged into " + pair.byPhone(), "merged into " + pair.byPhone());
         JsonNode trackingJson = json.readTree(mvc.perform(get("/api/track/" + pair.online()).param("token", token))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(trackingJson.get("mergedInto").asText()).isEqualTo(pair.byPhone());
