@@ -3,6 +3,7 @@ package vn.complaintdesk.complaint;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,9 @@ public class ComplaintDetails {
             OffsetDateTime due) {
     }
 
-    public record EventJson(OffsetDateTime at, String actor, String type, String detail) {
+    /** {@code detail} in the reader's language; {@code params} and {@code text} as recorded (null for older entries). */
+    public record EventJson(OffsetDateTime at, String actor, String type, String detail, Map<String, String> params,
+            String text) {
     }
 
     public record NotificationJson(long id, String type, String channel, String recipient, String status,
@@ -66,10 +69,12 @@ public class ComplaintDetails {
     private final ComplaintProcess process;
     private final DuplicateRecords duplicates;
     private final ZoneId zone;
+    private final LogBookText logBook;
 
     public ComplaintDetails(DeadlineRepository deadlines, ComplaintEventLog eventLog, Outbox outbox, Letters letters,
-            ComplaintProcess process, WorkingDayCalendar calendar, DuplicateRecords duplicates) {
+            ComplaintProcess process, WorkingDayCalendar calendar, DuplicateRecords duplicates, LogBookText logBook) {
         this.duplicates = duplicates;
+        this.logBook = logBook;
         this.deadlines = deadlines;
         this.eventLog = eventLog;
         this.outbox = outbox;
@@ -88,7 +93,8 @@ public class ComplaintDetails {
                         customer.accountId(), customer.tier().name(), customer.language()),
                 dueOf(due, Deadline.ACKNOWLEDGEMENT), dueOf(due, Deadline.INTERIM), dueOf(due, Deadline.REPLY),
                 dueOf(due, Deadline.RESOLUTION), due, openTasks(c),
-                eventLog.of(c.id()).stream().map(e -> new EventJson(local(e.at()), e.actor(), e.type(), e.detail()))
+                eventLog.of(c.id()).stream().map(e -> new EventJson(local(e.at()), e.actor(), e.type(),
+                        logBook.text(e), e.params(), e.structured() ? e.detail() : null))
                         .toList(),
                 outbox.of(c.id()).stream().map(this::notificationJson).toList(),
                 lettersOf(c),

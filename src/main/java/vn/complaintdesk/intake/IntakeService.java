@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.complaintdesk.complaint.LogParams;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
@@ -157,9 +158,9 @@ public class IntakeService {
                     .update();
         }
         eventLog.record(id, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser, "RECEIVED",
-                "channel " + submission.channel() + ", category " + submission.category()
-                        + (uploads.isEmpty() ? "" : ", " + uploads.size() + " attachment(s)")
-                        + receivedAndRecorded(receivedAt, now));
+                LogParams.of("channel", submission.channel(), "category", submission.category(),
+                        "attachments", uploads.size(), "receivedAt", recordedLater(receivedAt, now) ? receivedAt : null,
+                        "recordedAt", recordedLater(receivedAt, now) ? now : null));
         attachments.store(id, uploads, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser);
 
         process.start(complaints.findById(id).orElseThrow());
@@ -180,13 +181,9 @@ public class IntakeService {
         return history.tierRecordedByStaff(customer).orElse(CustomerTier.STANDARD);
     }
 
-    /** Both times, when the complaint is recorded more than a minute after it was received. */
-    private String receivedAndRecorded(OffsetDateTime receivedAt, OffsetDateTime now) {
-        if (Duration.between(receivedAt, now).abs().compareTo(Duration.ofMinutes(1)) <= 0) {
-            return "";
-        }
-        return ", received " + receivedAt + ", recorded " + now.atZoneSameInstant(clock.getZone())
-                .toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
+    /** Entered later than the customer sent it (a letter, a call noted afterwards): both times are logged. */
+    private static boolean recordedLater(OffsetDateTime receivedAt, OffsetDateTime now) {
+        return Duration.between(receivedAt, now).abs().compareTo(Duration.ofMinutes(1)) > 0;
     }
 
     public IntakeAnswer answerFor(long complaintId) {

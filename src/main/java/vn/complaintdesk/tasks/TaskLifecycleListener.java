@@ -93,7 +93,7 @@ public class TaskLifecycleListener implements TaskListener {
         nextOpenDeadline(complaint).ifPresent(due -> task.setDueDate(Date.from(due.dueAt().toInstant())));
         // A field value left in the process (an earlier round, or written by anyone) never prefills this task.
         taskRules.ifPresent(r -> r.fieldNames().forEach(task.getExecution()::removeVariable));
-        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "TASK_CREATED", key);
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "TASK_CREATED", Map.of("task", key));
     }
 
     private Optional<Deadline> nextOpenDeadline(Complaint complaint) {

@@ -74,21 +74,18 @@ public class ClassifyCustomerReplyRules implements TaskFieldRules {
         switch (kind) {
             case "ACCEPT" -> {
                 records.answered(complaint.id(), complaint.round(), true, comment, false, actor);
-                eventLog.record(complaint.id(), actor, "REPLY_ACCEPTED", classified(kind, comment));
+                eventLog.record(complaint.id(), actor, "REPLY_ACCEPTED", Map.of("kind", kind), comment);
             }
             case "REJECT" -> {
                 String reason = customerText != null ? InboundMessages.cut(customerText, 4000) : comment;
                 records.answered(complaint.id(), complaint.round(), false, reason, false, actor);
-                eventLog.record(complaint.id(), actor, "REPLY_REJECTED", classified(kind, comment));
+                eventLog.record(complaint.id(), actor, "REPLY_REJECTED", Map.of("kind", kind), comment);
             }
-            default -> eventLog.record(complaint.id(), actor, "REPLY_CLASSIFIED", classified(kind, comment));
+            default -> eventLog.record(complaint.id(), actor, "REPLY_CLASSIFIED", Map.of("kind", kind), comment);
         }
         reply.ifPresent(r -> inbound.settle(r.id(), complaint.id(), InboundOutcome.CLASSIFIED));
         task.getExecution().setVariable(ProcessNames.Variable.REPLY_KIND, kind);
         task.getExecution().removeVariable(ProcessNames.Variable.REPLY_TO_CLASSIFY);
     }
 
-    private static String classified(String kind, String comment) {
-        return "classified as " + kind + (comment == null ? "" : ": " + comment);
-    }
 }

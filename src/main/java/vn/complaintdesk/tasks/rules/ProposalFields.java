@@ -11,6 +11,7 @@ import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
+import vn.complaintdesk.complaint.LogParams;
 import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
@@ -89,8 +90,8 @@ abstract class ProposalFields implements TaskFieldRules {
         int round = complaint.round();
         records.proposed(complaint.id(), round, values.text("rootCause"), remedy, amount, values.text("replyText"),
                 meeting, actor);
-        eventLog.record(complaint.id(), actor, "RESOLUTION_PROPOSED", "round " + round + ", " + remedy
-                + (amount == null ? "" : ", " + amount + " VND") + (meeting == null ? "" : ", meeting " + meeting));
+        eventLog.record(complaint.id(), actor, "RESOLUTION_PROPOSED", LogParams.of("round", round, "remedy", remedy,
+                "amount", amount, "meetingAt", meeting));
     }
 
     /** ISO date-time with offset, or a local date-time (as a datetime-local input sends) in the desk's zone. */
