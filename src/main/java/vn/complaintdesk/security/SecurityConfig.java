@@ -81,7 +81,7 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/complaint", "/complaint/**", "/track/**",
                                 "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-                                "/actuator/health", "/actuator/health/**").permitAll()
+                                "/actuator/health", "/actuator/health/**", "/v3/api-docs/public").permitAll()
                         .requestMatchers(withDefaults().matcher(org.springframework.http.HttpMethod.POST, "/api/complaints")).permitAll()
                         .requestMatchers("/api/track/**", "/api/channels/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(StaffRoles.ADMIN)
