@@ -1,11 +1,15 @@
 package vn.complaintdesk.tasks;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -28,8 +32,13 @@ import vn.complaintdesk.security.CurrentStaff;
 @Tag(name = ApiDocumentation.TAG_TASKS)
 public class TaskApiController {
 
-    public record TaskJson(String id, String taskKey, String name, String reference, java.time.OffsetDateTime created,
-            java.time.OffsetDateTime due, String assignee) {
+    public record TaskJson(@Schema(requiredMode = REQUIRED) String id,
+            @Schema(requiredMode = REQUIRED, example = "ApproveResolution") String taskKey,
+            @Schema(requiredMode = REQUIRED, example = "Phê duyệt phương án") String name,
+            @Schema(requiredMode = REQUIRED, example = "KN-2026-000042") String reference,
+            @Schema(requiredMode = REQUIRED) OffsetDateTime created,
+            @Schema(requiredMode = REQUIRED, nullable = true) OffsetDateTime due,
+            @Schema(requiredMode = REQUIRED, nullable = true, example = "director") String assignee) {
 
         static TaskJson of(TaskView view) {
             return new TaskJson(view.id(), view.taskKey(), view.name(), view.reference(), view.created(), view.due(),
