@@ -20,8 +20,6 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import vn.complaintdesk.web.UnauthorizedProblem;
-
 /**
  * One login for everything: our pages, the Camunda webapps and both REST APIs.
  * Three chains because {@code /engine-rest} and {@code /camunda} are separate servlets with
@@ -98,7 +96,7 @@ public class SecurityConfig {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.newSession()))
                 .exceptionHandling(ex -> ex
-                        .defaultAuthenticationEntryPointFor(new UnauthorizedProblem(),
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 withDefaults().matcher("/api/**"))
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 withDefaults().matcher("/actuator/**"))
