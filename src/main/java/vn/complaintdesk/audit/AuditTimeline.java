@@ -7,18 +7,21 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIncident;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Component;
 
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.workflow.ComplaintProcess;
+import vn.complaintdesk.workflow.ProcessNames;
+import vn.complaintdesk.workflow.RoutingFacts;
 import vn.complaintdesk.workflow.WorkingDayCalendar;
 
 /**
@@ -30,18 +33,19 @@ import vn.complaintdesk.workflow.WorkingDayCalendar;
 public class AuditTimeline {
 
     /** Process variables that decide the route; others are technical. */
-    static final Set<String> ROUTING_VARIABLES = Set.of("outcome", "departments", "decision", "accepts", "rating",
-            "round", "firstContact", "remedy", "amount", "approverGroup", "limitationDays");
+    static final Set<String> ROUTING_VARIABLES = Stream.concat(RoutingFacts.NAMES.stream(), Stream.of(
+            ProcessNames.Variable.APPROVER_GROUP, ProcessNames.Variable.LIMITATION_DAYS, ProcessNames.Variable.REPLY_KIND))
+            .collect(Collectors.toUnmodifiableSet());
 
     public record Entry(OffsetDateTime at, String source, String actor, String what, String detail) {
     }
 
-    private final HistoryService historyService;
+    private final ComplaintProcess process;
     private final ComplaintEventLog eventLog;
     private final ZoneId zone;
 
-    public AuditTimeline(HistoryService historyService, ComplaintEventLog eventLog, WorkingDayCalendar calendar) {
-        this.historyService = historyService;
+    public AuditTimeline(ComplaintProcess process, ComplaintEventLog eventLog, WorkingDayCalendar calendar) {
+        this.process = process;
         this.eventLog = eventLog;
         this.zone = calendar.zone();
     }
@@ -50,42 +54,34 @@ public class AuditTimeline {
         List<Entry> entries = new ArrayList<>();
         eventLog.of(complaint.id()).forEach(e -> entries.add(new Entry(local(e.at()), "log", e.actor(), e.type(),
                 e.detail())));
-        for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(complaint.reference()).list()) {
-            String id = instance.getId();
-            for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
-                    .processInstanceId(id).list()) {
-                if (activity.getActivityName() == null) {
-                    continue;
-                }
-                String detail = activity.getActivityType()
-                        + (activity.getEndTime() == null ? " (open)" : ", ended " + local(activity.getEndTime()))
-                        + (activity.isCanceled() ? ", cancelled" : "");
-                entries.add(new Entry(local(activity.getStartTime()), "engine", activity.getAssignee(),
-                        activity.getActivityName(), detail));
+        ComplaintProcess.History history = process.history(complaint.reference());
+        for (HistoricActivityInstance activity : history.activities()) {
+            if (activity.getActivityName() == null) {
+                continue;
             }
-            for (UserOperationLogEntry operation : historyService.createUserOperationLogQuery().processInstanceId(id)
-                    .list()) {
-                entries.add(new Entry(local(operation.getTimestamp()), "operation", operation.getUserId(),
-                        operation.getOperationType() + " " + operation.getEntityType(),
-                        operation.getProperty() == null ? null
-                                : operation.getProperty() + ": " + operation.getOrgValue() + " → " + operation.getNewValue()));
+            String detail = activity.getActivityType()
+                    + (activity.getEndTime() == null ? " (open)" : ", ended " + local(activity.getEndTime()))
+                    + (activity.isCanceled() ? ", cancelled" : "");
+            entries.add(new Entry(local(activity.getStartTime()), "engine", activity.getAssignee(),
+                    activity.getActivityName(), detail));
+        }
+        for (UserOperationLogEntry operation : history.operations()) {
+            entries.add(new Entry(local(operation.getTimestamp()), "operation", operation.getUserId(),
+                    operation.getOperationType() + " " + operation.getEntityType(),
+                    operation.getProperty() == null ? null
+                            : operation.getProperty() + ": " + operation.getOrgValue() + " → " + operation.getNewValue()));
+        }
+        for (HistoricDetail detail : history.variableUpdates()) {
+            if (detail instanceof HistoricVariableUpdate update
+                    && ROUTING_VARIABLES.contains(update.getVariableName())) {
+                entries.add(new Entry(local(update.getTime()), "variable", update.getUserOperationId(),
+                        update.getVariableName(), String.valueOf(update.getValue())));
             }
-            for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceId(id)
-                    .variableUpdates().disableBinaryFetching().list()) {
-                if (detail instanceof HistoricVariableUpdate update
-                        && ROUTING_VARIABLES.contains(update.getVariableName())) {
-                    entries.add(new Entry(local(update.getTime()), "variable", update.getUserOperationId() == null
-                            ? null : update.getUserOperationId(), update.getVariableName(),
-                            String.valueOf(update.getValue())));
-                }
-            }
-            for (HistoricIncident incident : historyService.createHistoricIncidentQuery().processInstanceId(id)
-                    .list()) {
-                entries.add(new Entry(local(incident.getCreateTime()), "incident", null,
-                        incident.getIncidentType() + " at " + incident.getActivityId(),
-                        incident.getIncidentMessage() + (incident.isResolved() ? " (resolved)" : "")));
-            }
+        }
+        for (HistoricIncident incident : history.incidents()) {
+            entries.add(new Entry(local(incident.getCreateTime()), "incident", null,
+                    incident.getIncidentType() + " at " + incident.getActivityId(),
+                    incident.getIncidentMessage() + (incident.isResolved() ? " (resolved)" : "")));
         }
         entries.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.naturalOrder())));
         return entries;

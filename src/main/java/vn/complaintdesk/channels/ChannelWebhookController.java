@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.complaintdesk.apidocs.ApiDocumentation;
 import vn.complaintdesk.intake.AttachmentUpload;
 import vn.complaintdesk.portal.CustomerEvents;
+import vn.complaintdesk.web.ControlCharacters;
 import vn.complaintdesk.web.FieldProblem;
 import vn.complaintdesk.web.InvalidFieldsException;
 import vn.complaintdesk.web.NotFoundException;
@@ -142,6 +143,7 @@ public class ChannelWebhookController {
         for (ConstraintViolation<ChannelMessagePayload> violation : validator.validate(payload)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
+        problems.addAll(controlCharacters(payload, locale));
         if (payload.event() != null && (payload.reference() == null || payload.reference().isBlank())) {
             problems.add(new FieldProblem("reference", text("webhook.referenceForEvent", locale)));
         }
@@ -156,6 +158,47 @@ public class ChannelWebhookController {
             throw new InvalidFieldsException(problems);
         }
         return payload;
+    }
+
+    private List<FieldProblem> controlCharacters(ChannelMessagePayload payload, Locale locale) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("messageId", payload.messageId());
+        lines.put("reference", payload.reference());
+        lines.put("trackingToken", payload.trackingToken());
+        lines.put("event", payload.event());
+        lines.put("subject", payload.subject());
+        if (payload.customer() != null) {
+            lines.put("customer.name", payload.customer().name());
+            lines.put("customer.email", payload.customer().email());
+            lines.put("customer.phone", payload.customer().phone());
+            lines.put("customer.accountId", payload.customer().accountId());
+            lines.put("customer.language", payload.customer().language());
+        }
+        if (payload.attachments() != null) {
+            for (int i = 0; i < payload.attachments().size(); i++) {
+                ChannelMessagePayload.Attachment attachment = payload.attachments().get(i);
+                lines.put("attachments." + i + ".filename", attachment == null ? null : attachment.filename());
+            }
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("text", payload.text());
+        texts.put("description", payload.description());
+        texts.put("information", payload.information());
+        texts.put("reason", payload.reason());
+        texts.put("comment", payload.comment());
+        texts.put("suggestion", payload.suggestion());
+        List<FieldProblem> problems = new ArrayList<>();
+        lines.forEach((field, value) -> {
+            if (ControlCharacters.inLine(value)) {
+                problems.add(new FieldProblem(field, text("validation.controlCharacters", locale)));
+            }
+        });
+        texts.forEach((field, value) -> {
+            if (ControlCharacters.inText(value)) {
+                problems.add(new FieldProblem(field, text("validation.controlCharactersInText", locale)));
+            }
+        });
+        return problems;
     }
 
     private CustomerMessage toMessage(WebhookChannel webhook, ChannelMessagePayload payload, Locale locale) {
@@ -188,6 +231,10 @@ public class ChannelWebhookController {
         List<AttachmentUpload> uploads = new ArrayList<>();
         for (int i = 0; i < payload.attachments().size(); i++) {
             ChannelMessagePayload.Attachment attachment = payload.attachments().get(i);
+            if (attachment == null) {
+                throw new InvalidFieldsException(List.of(new FieldProblem("attachments." + i,
+                        text("validation.required", locale))));
+            }
             try {
                 uploads.add(new AttachmentUpload(attachment.filename(),
                         Base64.getMimeDecoder().decode(attachment.contentBase64())));

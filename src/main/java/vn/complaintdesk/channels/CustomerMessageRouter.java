@@ -8,9 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,7 +27,10 @@ import vn.complaintdesk.intake.IntakeService;
 import vn.complaintdesk.portal.CustomerEvents;
 import vn.complaintdesk.portal.TrackingTokens;
 import vn.complaintdesk.web.ConflictException;
+import vn.complaintdesk.web.ControlCharacters;
 import vn.complaintdesk.web.NotFoundException;
+import vn.complaintdesk.workflow.ComplaintProcess;
+import vn.complaintdesk.workflow.ProcessNames;
 
 /**
  * Where a customer's message from any channel goes. A message that names a complaint (our mail it
@@ -43,9 +43,9 @@ import vn.complaintdesk.web.NotFoundException;
 public class CustomerMessageRouter {
 
     /** The message the diagram catches when an answer to a letter cannot be read. */
-    public static final String REPLY_UNCLEAR = "CustomerReplyUnclear";
+    public static final String REPLY_UNCLEAR = ProcessNames.Message.REPLY_UNCLEAR;
     /** Routing variable: the inbound message an agent classifies in {@code ClassifyCustomerReply}. */
-    public static final String REPLY_TO_CLASSIFY = "replyToClassify";
+    public static final String REPLY_TO_CLASSIFY = ProcessNames.Variable.REPLY_TO_CLASSIFY;
 
     private static final Pattern REFERENCE = Pattern.compile("\\b(KN-\\d{4}-\\d{6})\\b");
 
@@ -62,7 +62,7 @@ public class CustomerMessageRouter {
     private final CustomerEvents customerEvents;
     private final ComplaintEventLog eventLog;
     private final Attachments attachments;
-    private final RuntimeService runtimeService;
+    private final ComplaintProcess process;
     private final ReplyReader reader;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -72,7 +72,7 @@ public class CustomerMessageRouter {
 
     public CustomerMessageRouter(InboundMessages inbound, ComplaintRepository complaints, IntakeService intake,
             CustomerEvents customerEvents, ComplaintEventLog eventLog, Attachments attachments,
-            RuntimeService runtimeService, ReplyReader reader, JdbcClient jdbc, Clock clock,
+            ComplaintProcess process, ReplyReader reader, JdbcClient jdbc, Clock clock,
             DuplicateRecords duplicates, PlatformTransactionManager transactionManager, TrackingTokens tokens) {
         this.tokens = tokens;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -84,7 +84,7 @@ public class CustomerMessageRouter {
         this.customerEvents = customerEvents;
         this.eventLog = eventLog;
         this.attachments = attachments;
-        this.runtimeService = runtimeService;
+        this.process = process;
         this.reader = reader;
         this.jdbc = jdbc;
     }
@@ -154,8 +154,12 @@ public class CustomerMessageRouter {
     private Routed open(CustomerMessage message) {
         CustomerMessage.Sender sender = message.sender();
         OffsetDateTime received = message.receivedAt() != null ? message.receivedAt() : OffsetDateTime.now(clock);
-        String subject = firstNonBlank(message.subject(), message.text());
-        String description = firstNonBlank(message.text(), message.subject());
+        // What the desk derives itself (a subject from a chat's lines, a mail's text) is made fit for
+        // the intake rules here; what a caller typed into a field is checked by them.
+        String subject = ControlCharacters.toLine(firstNonBlank(message.subject(), message.text()));
+        String description = ControlCharacters.toText(firstNonBlank(message.text(), message.subject()));
+        String name = ControlCharacters.toLine(sender.name() == null || sender.name().isBlank()
+                ? firstNonBlank(sender.email(), sender.phone()) : sender.name());
         ComplaintSubmission submission = new ComplaintSubmission(message.channel(), message.socialNetwork(),
                 message.category() == null ? Category.OTHER : message.category(),
                 subject == null ? null : InboundMessages.cut(subject.strip(), 300),
@@ -163,9 +167,8 @@ public class CustomerMessageRouter {
                 message.incidentDate() != null ? message.incidentDate()
                         : received.atZoneSameInstant(clock.getZone()).toLocalDate(),
                 null,
-                new ComplaintSubmission.CustomerData(sender.name() == null || sender.name().isBlank()
-                        ? firstNonBlank(sender.email(), sender.phone()) : sender.name(), sender.email(),
-                        sender.phone(), sender.accountId(), null, sender.language()));
+                new ComplaintSubmission.CustomerData(name, sender.email(), sender.phone(), sender.accountId(), null,
+                        sender.language()));
         List<AttachmentUpload> kept = attachments.acceptable(message.attachments());
         IntakeAnswer answer = intake.submit(submission, null, "inbound:" + message.source() + ":"
                 + InboundMessages.cut(message.externalId(), 150), kept);
@@ -220,10 +223,7 @@ public class CustomerMessageRouter {
                     "the customer's reply could not be read as acceptance or rejection: enter their answer");
             return InboundOutcome.ADDED_TO_COMPLAINT;
         }
-        try {
-            runtimeService.createMessageCorrelation(REPLY_UNCLEAR).processInstanceBusinessKey(complaint.reference())
-                    .setVariable(REPLY_TO_CLASSIFY, inboundId).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException | OptimisticLockingException raceLost) {
+        if (!process.deliver(complaint.reference(), REPLY_UNCLEAR, Map.of(REPLY_TO_CLASSIFY, inboundId))) {
             throw new ConflictException("The answer to the letter is no longer awaited for " + complaint.reference());
         }
         return InboundOutcome.TO_CLASSIFY;

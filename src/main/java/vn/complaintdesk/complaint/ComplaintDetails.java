@@ -9,7 +9,6 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
 import vn.complaintdesk.duplicates.DuplicateRecords;
@@ -17,6 +16,7 @@ import vn.complaintdesk.letters.Letters;
 import vn.complaintdesk.notification.Notification;
 import vn.complaintdesk.notification.NotificationType;
 import vn.complaintdesk.notification.Outbox;
+import vn.complaintdesk.workflow.ComplaintProcess;
 import vn.complaintdesk.workflow.WorkingDayCalendar;
 
 /** Builds the complaint JSON of the contract: the staff view, and the customer's subset. */
@@ -137,18 +137,18 @@ public class ComplaintDetails {
     private final ComplaintEventLog eventLog;
     private final Outbox outbox;
     private final Letters letters;
-    private final TaskService taskService;
+    private final ComplaintProcess process;
     private final DuplicateRecords duplicates;
     private final ZoneId zone;
 
     public ComplaintDetails(DeadlineRepository deadlines, ComplaintEventLog eventLog, Outbox outbox, Letters letters,
-            TaskService taskService, WorkingDayCalendar calendar, DuplicateRecords duplicates) {
+            ComplaintProcess process, WorkingDayCalendar calendar, DuplicateRecords duplicates) {
         this.duplicates = duplicates;
         this.deadlines = deadlines;
         this.eventLog = eventLog;
         this.outbox = outbox;
         this.letters = letters;
-        this.taskService = taskService;
+        this.process = process;
         this.zone = calendar.zone();
     }
 
@@ -190,9 +190,9 @@ public class ComplaintDetails {
     }
 
     private List<OpenTask> openTasks(Complaint c) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(c.reference()).list().stream()
+        return process.openTasks(c.reference()).stream()
                 .map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getAssignee(),
-                        vn.complaintdesk.workflow.CandidateGroups.of(taskService.getIdentityLinksForTask(t.getId())),
+                        process.candidateGroups(t.getId()),
                         t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(zone).toOffsetDateTime()))
                 .toList();
     }

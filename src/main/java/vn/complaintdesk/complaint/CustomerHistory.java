@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,6 +65,22 @@ public class CustomerHistory {
         return jdbc.sql("SELECT * FROM complaint WHERE (" + where + ") AND received_at BETWEEN :from AND :to"
                 + " ORDER BY received_at, id LIMIT 500").params(params).param("from", from).param("to", to)
                 .query(ComplaintRepository::map).list();
+    }
+
+    /**
+     * The tier staff last recorded for this customer: the desk's own record, which is what a
+     * customer filing by themself gets, whatever tier they claim.
+     */
+    public Optional<CustomerTier> tierRecordedByStaff(Complaint.Customer customer) {
+        Map<String, Object> params = new HashMap<>();
+        String where = sameCustomer(customer, params);
+        if (where.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT customer_tier FROM complaint WHERE (" + where + ") AND recorded_by NOT IN (:notStaff)"
+                        + " ORDER BY received_at DESC, id DESC LIMIT 1")
+                .params(params).param("notStaff", List.of(ComplaintEventLog.CUSTOMER, ComplaintEventLog.SYSTEM))
+                .query((rs, n) -> CustomerTier.valueOf(rs.getString(1))).optional();
     }
 
     /** Whether both complaints are of the same customer, by the condition their history uses. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,6 +39,10 @@ public class HandlingRecords {
     }
 
     public record Survey(int rating, String comment, String suggestion, OffsetDateTime answeredAt) {
+    }
+
+    /** The latest AnalyzeComplaint of a complaint, and how many it has had. */
+    public record Analysis(String outcome, List<String> departments, int count) {
     }
 
     private final JdbcClient jdbc;
@@ -83,6 +88,26 @@ public class HandlingRecords {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);
+    }
+
+    public void analysed(long complaintId, String outcome, List<String> departments, String by) {
+        jdbc.sql("""
+                INSERT INTO analysis (complaint_id, outcome, departments, analysed_by, analysed_at)
+                VALUES (:c, :outcome, :departments, :by, :at)""")
+                .param("c", complaintId).param("outcome", outcome)
+                .param("departments", departments.isEmpty() ? null : String.join(",", departments))
+                .param("by", by).param("at", now()).update();
+    }
+
+    public Optional<Analysis> latestAnalysis(long complaintId) {
+        return jdbc.sql("""
+                SELECT outcome, departments, (SELECT COUNT(*) FROM analysis a WHERE a.complaint_id = :c) AS analyses
+                FROM analysis WHERE complaint_id = :c ORDER BY id DESC LIMIT 1""")
+                .param("c", complaintId)
+                .query((rs, n) -> new Analysis(rs.getString("outcome"),
+                        rs.getString("departments") == null ? List.of() : List.of(rs.getString("departments").split(",")),
+                        rs.getInt("analyses")))
+                .optional();
     }
 
     public void infoRequested(long complaintId, String questions, String by) {

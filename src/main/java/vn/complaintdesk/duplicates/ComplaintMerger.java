@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,9 +14,9 @@ import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
 import vn.complaintdesk.complaint.CustomerHistory;
-import vn.complaintdesk.intake.IntakeService;
 import vn.complaintdesk.security.CurrentStaff;
 import vn.complaintdesk.security.StaffRoles;
+import vn.complaintdesk.workflow.ComplaintProcess;
 import vn.complaintdesk.web.ConflictException;
 import vn.complaintdesk.web.ForbiddenException;
 import vn.complaintdesk.workflow.CloseComplaint;
@@ -37,17 +35,17 @@ public class ComplaintMerger {
     private final CustomerHistory history;
     private final DuplicateRecords records;
     private final ComplaintEventLog eventLog;
-    private final RuntimeService runtimeService;
+    private final ComplaintProcess process;
     private final MessageSource messages;
     private final Clock clock;
 
     public ComplaintMerger(ComplaintRepository complaints, CustomerHistory history, DuplicateRecords records,
-            ComplaintEventLog eventLog, RuntimeService runtimeService, MessageSource messages, Clock clock) {
+            ComplaintEventLog eventLog, ComplaintProcess process, MessageSource messages, Clock clock) {
         this.complaints = complaints;
         this.history = history;
         this.records = records;
         this.eventLog = eventLog;
-        this.runtimeService = runtimeService;
+        this.process = process;
         this.messages = messages;
         this.clock = clock;
     }
@@ -98,10 +96,7 @@ public class ComplaintMerger {
 
     /** Deletes the source's process (call activities with it), skipping listeners: this is not a step of it. */
     private void endHandling(Complaint source, String reason) {
-        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(source.reference()).processDefinitionKey(IntakeService.PROCESS_KEY).list()) {
-            runtimeService.deleteProcessInstance(instance.getId(), reason, true, true);
-        }
+        process.end(source.reference(), reason);
     }
 
     private String text(String key, Object... args) {

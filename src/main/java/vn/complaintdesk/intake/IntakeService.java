@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -17,7 +16,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,12 +25,14 @@ import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
 import vn.complaintdesk.complaint.ComplaintStatus;
+import vn.complaintdesk.complaint.CustomerHistory;
 import vn.complaintdesk.complaint.CustomerTier;
 import vn.complaintdesk.complaint.Deadline;
 import vn.complaintdesk.complaint.DeadlineRepository;
 import vn.complaintdesk.duplicates.DuplicateGuard;
 import vn.complaintdesk.letters.IntakeReceipts;
 import vn.complaintdesk.web.ConflictException;
+import vn.complaintdesk.workflow.ComplaintProcess;
 
 /**
  * Records a complaint from any channel and starts its handling. The limitation check and triage
@@ -42,7 +42,6 @@ import vn.complaintdesk.web.ConflictException;
 @Service
 public class IntakeService {
 
-    public static final String PROCESS_KEY = "complaint-handling";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -51,7 +50,7 @@ public class IntakeService {
     private final ComplaintRepository complaints;
     private final DeadlineRepository deadlines;
     private final ComplaintEventLog eventLog;
-    private final RuntimeService runtimeService;
+    private final ComplaintProcess process;
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
     private final Clock clock;
@@ -59,11 +58,13 @@ public class IntakeService {
     private final Attachments attachments;
     private final DuplicateGuard duplicates;
     private final IntakeReceipts receipts;
+    private final CustomerHistory history;
 
     public IntakeService(IntakeRules rules, ReferenceNumbers references, ComplaintRepository complaints,
-            DeadlineRepository deadlines, ComplaintEventLog eventLog, RuntimeService runtimeService, JdbcClient jdbc,
+            DeadlineRepository deadlines, ComplaintEventLog eventLog, ComplaintProcess process, JdbcClient jdbc,
             ObjectMapper objectMapper, Clock clock, PlatformTransactionManager transactionManager,
-            Attachments attachments, DuplicateGuard duplicates, IntakeReceipts receipts) {
+            Attachments attachments, DuplicateGuard duplicates, IntakeReceipts receipts, CustomerHistory history) {
+        this.history = history;
         this.attachments = attachments;
         this.duplicates = duplicates;
         this.receipts = receipts;
@@ -73,7 +74,7 @@ public class IntakeService {
         this.complaints = complaints;
         this.deadlines = deadlines;
         this.eventLog = eventLog;
-        this.runtimeService = runtimeService;
+        this.process = process;
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
         this.clock = clock;
@@ -115,15 +116,16 @@ public class IntakeService {
     private IntakeAnswer record(ComplaintSubmission submission, String staffUser, String idempotencyKey,
             String requestHash, String reference, OffsetDateTime receivedAt, OffsetDateTime now,
             java.util.List<AttachmentUpload> uploads) {
-        LocalDate receivedDay = receivedAt.toLocalDate();
         var customerData = submission.customer();
+        Complaint.Customer customer = new Complaint.Customer(customerData.name().strip(),
+                blankToNull(customerData.email()), blankToNull(customerData.phone()),
+                blankToNull(customerData.accountId()), null,
+                customerData.language() == null ? "vi" : customerData.language());
         Complaint complaint = new Complaint(0, reference, ComplaintStatus.RECEIVED, submission.channel(),
                 submission.socialNetwork(), submission.category(), null, null, submission.subject().strip(),
                 submission.description().strip(), submission.incidentDate(), receivedAt,
-                new Complaint.Customer(customerData.name().strip(), blankToNull(customerData.email()),
-                        blankToNull(customerData.phone()), blankToNull(customerData.accountId()),
-                        customerData.tier() == null ? CustomerTier.STANDARD : customerData.tier(),
-                        customerData.language() == null ? "vi" : customerData.language()),
+                new Complaint.Customer(customer.name(), customer.email(), customer.phone(), customer.accountId(),
+                        tierOf(customer, customerData.tier(), staffUser), customer.language()),
                 newTrackingToken(), null, 1, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser, null);
         long id = complaints.insert(complaint);
         if (idempotencyKey != null) {
@@ -138,19 +140,22 @@ public class IntakeService {
                         + (uploads.isEmpty() ? "" : ", " + uploads.size() + " attachment(s)"));
         attachments.store(id, uploads, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser);
 
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("category", submission.category().name());
-        variables.put("channel", submission.channel().name());
-        variables.put("customerTier", complaint.customer().tier().name());
-        variables.put("daysSinceIncident", (int) ChronoUnit.DAYS.between(submission.incidentDate(), receivedDay));
-        variables.put("round", 1);
-        variables.put("firstContact", false);
-        runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(reference).setVariables(variables)
-                .execute();
+        process.start(complaints.findById(id).orElseThrow());
         duplicates.checkNewComplaint(id);
         // After the synchronous limitation check and triage: the status and deadlines are set.
         receipts.issueFor(complaints.findById(id).orElseThrow());
         return answerFor(id);
+    }
+
+    /**
+     * The tier routes the complaint (triage priority), so only staff may set it; anyone else gets
+     * the desk's record of that customer.
+     */
+    private CustomerTier tierOf(Complaint.Customer customer, CustomerTier claimed, String staffUser) {
+        if (staffUser != null && claimed != null) {
+            return claimed;
+        }
+        return history.tierRecordedByStaff(customer).orElse(CustomerTier.STANDARD);
     }
 
     public IntakeAnswer answerFor(long complaintId) {

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -21,6 +18,8 @@ import vn.complaintdesk.web.ConflictException;
 import vn.complaintdesk.web.FieldProblem;
 import vn.complaintdesk.web.InvalidFieldsException;
 import vn.complaintdesk.web.NotFoundException;
+import vn.complaintdesk.workflow.ComplaintProcess;
+import vn.complaintdesk.workflow.ProcessNames;
 
 /**
  * The customer's events (from the portal, or entered by staff on their behalf), delivered to the
@@ -29,19 +28,19 @@ import vn.complaintdesk.web.NotFoundException;
 @Service
 public class CustomerEvents {
 
-    public static final String INFO_PROVIDED = "CustomerInfoProvided";
-    public static final String ANSWERED = "CustomerAnswered";
-    public static final String SURVEY_ANSWERED = "SurveyAnswered";
-    public static final List<String> MESSAGES = List.of(INFO_PROVIDED, ANSWERED, SURVEY_ANSWERED);
+    public static final String INFO_PROVIDED = ProcessNames.Message.INFO_PROVIDED;
+    public static final String ANSWERED = ProcessNames.Message.ANSWERED;
+    public static final String SURVEY_ANSWERED = ProcessNames.Message.SURVEY_ANSWERED;
+    public static final List<String> MESSAGES = ProcessNames.Message.CUSTOMER_EVENTS;
 
-    private final RuntimeService runtimeService;
+    private final ComplaintProcess process;
     private final HandlingRecords records;
     private final ComplaintEventLog eventLog;
     private final MessageSource messages;
 
-    public CustomerEvents(RuntimeService runtimeService, HandlingRecords records, ComplaintEventLog eventLog,
+    public CustomerEvents(ComplaintProcess process, HandlingRecords records, ComplaintEventLog eventLog,
             MessageSource messages) {
-        this.runtimeService = runtimeService;
+        this.process = process;
         this.records = records;
         this.eventLog = eventLog;
         this.messages = messages;
@@ -54,6 +53,7 @@ public class CustomerEvents {
             throw new NotFoundException(messages.getMessage("event.unknown", new Object[] {message}, locale));
         }
         TaskFieldChecks checks = new TaskFieldChecks(payload, messages, locale);
+        checks.controlCharacters();
         List<FieldProblem> problems = new ArrayList<>(validate(message, checks));
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
@@ -61,11 +61,9 @@ public class CustomerEvents {
         if (!isWaitingFor(complaint.reference(), message)) {
             throw new ConflictException(messages.getMessage("event.notWaiting", new Object[] {message}, locale));
         }
-        Map<String, Object> variables = record(complaint, message, checks, actor);
-        try {
-            runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(complaint.reference())
-                    .setVariables(variables).correlateWithResult();
-        } catch (MismatchingMessageCorrelationException | OptimisticLockingException raceLost) {
+        // What the customer said is recorded in our tables; the process reads its routing facts from there.
+        record(complaint, message, checks, actor);
+        if (!process.deliver(complaint.reference(), message, Map.of())) {
             throw new ConflictException(messages.getMessage("event.notWaiting", new Object[] {message}, locale));
         }
     }
@@ -76,8 +74,7 @@ public class CustomerEvents {
     }
 
     public boolean isWaitingFor(String reference, String message) {
-        return runtimeService.createExecutionQuery().processInstanceBusinessKey(reference)
-                .messageEventSubscriptionName(message).count() > 0;
+        return process.isWaitingFor(reference, message);
     }
 
     private static List<FieldProblem> validate(String message, TaskFieldChecks checks) {
@@ -108,27 +105,24 @@ public class CustomerEvents {
         return checks.problems();
     }
 
-    private Map<String, Object> record(Complaint complaint, String message, TaskFieldChecks values, String actor) {
+    private void record(Complaint complaint, String message, TaskFieldChecks values, String actor) {
         switch (message) {
             case INFO_PROVIDED -> {
                 records.openInfoRequest(complaint.id())
                         .ifPresent(r -> records.infoProvided(r.id(), values.text("information"), actor));
                 eventLog.record(complaint.id(), actor, "INFO_PROVIDED", values.text("information"));
-                return Map.of();
             }
             case ANSWERED -> {
                 boolean accepts = values.bool("accepts");
                 records.answered(complaint.id(), complaint.round(), accepts, values.text("reason"), false, actor);
                 eventLog.record(complaint.id(), actor, accepts ? "REPLY_ACCEPTED" : "REPLY_REJECTED",
                         values.text("reason"));
-                return Map.of("accepts", accepts);
             }
             default -> {
                 int rating = Integer.parseInt(values.text("rating"));
                 records.surveyAnswered(complaint.id(), rating, values.text("comment"), values.text("suggestion"));
                 eventLog.record(complaint.id(), actor, "SURVEY_ANSWERED", "rating " + rating
                         + (values.text("comment") == null ? "" : ": " + values.text("comment")));
-                return Map.of("rating", rating);
             }
         }
     }

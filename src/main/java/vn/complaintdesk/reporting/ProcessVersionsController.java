@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import vn.complaintdesk.workflow.ComplaintProcess;
 
 /**
  * For analysts (and admins, directors): every deployed version of the diagrams and decision tables,
@@ -27,11 +28,11 @@ public class ProcessVersionsController {
     }
 
     private final RepositoryService repositoryService;
-    private final RuntimeService runtimeService;
+    private final ComplaintProcess process;
 
-    public ProcessVersionsController(RepositoryService repositoryService, RuntimeService runtimeService) {
+    public ProcessVersionsController(RepositoryService repositoryService, ComplaintProcess process) {
         this.repositoryService = repositoryService;
-        this.runtimeService = runtimeService;
+        this.process = process;
     }
 
     @GetMapping("/processes")
@@ -51,7 +52,7 @@ public class ProcessVersionsController {
     }
 
     private ProcessVersion version(ProcessDefinition definition, Deployment deployment) {
-        long running = runtimeService.createProcessInstanceQuery().processDefinitionId(definition.getId()).count();
+        long running = process.runningInstances(definition.getId());
         return new ProcessVersion(definition.getId(), definition.getKey(), definition.getName(),
                 definition.getVersion(), definition.getDeploymentId(),
                 deployment == null ? null : deployment.getDeploymentTime(), running);

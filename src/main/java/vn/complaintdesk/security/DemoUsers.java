@@ -32,6 +32,7 @@ public class DemoUsers {
             new DemoUser("finance", "Hoa", "Phạm", StaffRoles.DEPT_FINANCE),
             new DemoUser("ops", "Tuấn", "Võ", StaffRoles.DEPT_OPERATIONS),
             new DemoUser("director", "Thảo", "Đặng", StaffRoles.DIRECTORS),
+            new DemoUser("director2", "Quang", "Vũ", StaffRoles.DIRECTORS),
             new DemoUser("legal", "Quang", "Bùi", StaffRoles.LEGAL),
             new DemoUser("auditor", "Mai", "Hoàng", StaffRoles.AUDITORS),
             new DemoUser("analyst", "Dũng", "Đỗ", StaffRoles.ANALYSTS));

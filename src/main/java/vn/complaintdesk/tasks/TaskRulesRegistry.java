@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,8 +32,20 @@ public class TaskRulesRegistry {
 
     public List<FieldProblem> check(String taskKey, Map<String, Object> fields, Locale locale) {
         return forTask(taskKey)
-                .map(rules -> rules.check(fields, new TaskFieldChecks(fields, messages, locale)))
+                .map(rules -> {
+                    TaskFieldChecks checks = new TaskFieldChecks(fields, messages, locale);
+                    checks.controlCharacters();
+                    return rules.check(fields, checks);
+                })
                 .orElse(List.of());
+    }
+
+    /** A problem for each submitted name that is not a field of the task: nothing else may ride along. */
+    public List<FieldProblem> unknownFields(String taskKey, Map<String, Object> submitted, Locale locale) {
+        Set<String> own = forTask(taskKey).map(TaskFieldRules::fieldNames).orElse(Set.of());
+        return submitted.keySet().stream().filter(name -> !own.contains(name)).sorted()
+                .map(name -> new FieldProblem(name, messages.getMessage("validation.notAField", null, locale)))
+                .toList();
     }
 
     /** Only the task's own fields, so a client cannot set other process variables through it. */

@@ -1,23 +1,24 @@
 package vn.complaintdesk.tasks;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +29,8 @@ import vn.complaintdesk.web.FieldProblem;
 import vn.complaintdesk.web.ForbiddenException;
 import vn.complaintdesk.web.InvalidFieldsException;
 import vn.complaintdesk.web.NotFoundException;
+import vn.complaintdesk.workflow.ComplaintProcess;
+import vn.complaintdesk.workflow.WorkingDayCalendar;
 
 /**
  * Staff work on user tasks: list what a user may work, claim, unclaim and complete. Decisions
@@ -39,23 +42,15 @@ public class TaskWork {
     public record Filter(String reference, String taskKey) {
     }
 
-    private final TaskService taskService;
-    private final org.camunda.bpm.engine.RuntimeService runtimeService;
-    private final HistoryService historyService;
-    private final IdentityService identityService;
+    private final ComplaintProcess process;
     private final ComplaintRepository complaints;
     private final TaskRulesRegistry rules;
     private final MessageSource messages;
     private final ZoneId zone;
 
-    public TaskWork(TaskService taskService, org.camunda.bpm.engine.RuntimeService runtimeService,
-            HistoryService historyService, IdentityService identityService,
-            ComplaintRepository complaints, TaskRulesRegistry rules, MessageSource messages,
-            vn.complaintdesk.workflow.WorkingDayCalendar calendar) {
-        this.taskService = taskService;
-        this.runtimeService = runtimeService;
-        this.historyService = historyService;
-        this.identityService = identityService;
+    public TaskWork(ComplaintProcess process, ComplaintRepository complaints, TaskRulesRegistry rules,
+            MessageSource messages, WorkingDayCalendar calendar) {
+        this.process = process;
         this.complaints = complaints;
         this.rules = rules;
         this.messages = messages;
@@ -63,48 +58,23 @@ public class TaskWork {
     }
 
     public List<TaskView> openTasksFor(String userId, Set<String> groups, Filter filter) {
-        TaskQuery query = taskService.createTaskQuery().active().initializeFormKeys()
-                .or().taskAssignee(userId).taskCandidateGroupIn(new ArrayList<>(groups.isEmpty() ? Set.of("-") : groups))
-                .endOr();
-        if (filter.reference() != null && !filter.reference().isBlank()) {
-            query.processInstanceBusinessKey(filter.reference().strip());
-        }
-        if (filter.taskKey() != null && !filter.taskKey().isBlank()) {
-            query.taskDefinitionKey(filter.taskKey().strip());
-        }
-        List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().list().stream()
+        List<Task> tasks = process.openTasksFor(userId, groups, blankToNull(filter.reference()),
+                        blankToNull(filter.taskKey())).stream()
                 // Candidate tasks already claimed by someone else are not the caller's to work.
                 .filter(t -> t.getAssignee() == null || t.getAssignee().equals(userId))
                 .toList();
-        Map<String, String> businessKeys = businessKeys(tasks);
-        Map<String, Complaint> byReference = complaints.findByReferences(new java.util.HashSet<>(businessKeys.values()));
+        Map<String, String> references = process.references(tasks.stream().map(Task::getProcessInstanceId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<String, Complaint> byReference = complaints.findByReferences(new HashSet<>(references.values()));
         return tasks.stream()
-                .map(t -> view(t, byReference.get(businessKeys.get(t.getProcessInstanceId()))))
+                .map(t -> view(t, byReference.get(references.get(t.getProcessInstanceId()))))
                 .toList();
     }
 
-    private Map<String, String> businessKeys(List<Task> tasks) {
-        Set<String> ids = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull)
-                .collect(Collectors.toSet());
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, String> keys = new HashMap<>();
-        runtimeService.createProcessInstanceQuery().processInstanceIds(ids).list()
-                .forEach(p -> keys.put(p.getId(), p.getBusinessKey()));
-        return keys;
-    }
-
     public Task require(String taskId) {
-        Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        if (task == null) {
-            boolean existed = historyService.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
-            if (existed) {
-                throw new ConflictException(text("task.alreadyCompleted"));
-            }
-            throw new NotFoundException(text("task.notFound"));
-        }
-        return task;
+        return process.task(taskId).orElseThrow(() -> process.taskExisted(taskId)
+                ? new ConflictException(text("task.alreadyCompleted"))
+                : new NotFoundException(text("task.notFound")));
     }
 
     public TaskView view(Task task) {
@@ -122,14 +92,15 @@ public class TaskWork {
     }
 
     public Complaint complaintOf(Task task) {
-        String businessKey = task.getProcessInstanceId() == null ? null : businessKeyOf(task);
-        return businessKey == null ? null : complaints.findByReference(businessKey).orElse(null);
+        return process.referenceOf(task).flatMap(complaints::findByReference).orElse(null);
     }
 
-    private String businessKeyOf(Task task) {
-        var instance = historyService.createHistoricProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult();
-        return instance == null ? null : instance.getBusinessKey();
+    /** Why the user may not complete the task (e.g. approving their own proposal), as a message; empty if they may. */
+    public Optional<String> refusal(Task task, Complaint complaint, String userId) {
+        if (complaint == null) {
+            return Optional.empty();
+        }
+        return rules.forTask(task.getTaskDefinitionKey()).flatMap(r -> r.refusal(complaint, userId)).map(this::text);
     }
 
     /** May the user work this task: assignee, or a member of one of its candidate groups. */
@@ -141,7 +112,7 @@ public class TaskWork {
     }
 
     public List<String> candidateGroups(String taskId) {
-        return vn.complaintdesk.workflow.CandidateGroups.of(taskService.getIdentityLinksForTask(taskId));
+        return process.candidateGroups(taskId);
     }
 
     @Transactional
@@ -155,8 +126,8 @@ public class TaskWork {
             throw new ConflictException(text("task.heldByOther", task.getAssignee()));
         }
         try {
-            taskService.claim(taskId, userId);
-        } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+            process.claim(taskId, userId);
+        } catch (TaskAlreadyClaimedException e) {
             throw new ConflictException(text("task.heldByOther", e.getTaskAssignee()));
         }
     }
@@ -168,7 +139,7 @@ public class TaskWork {
         if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
             throw new ConflictException(text("task.heldByOther", task.getAssignee()));
         }
-        taskService.setAssignee(taskId, null);
+        process.release(taskId);
     }
 
     /** Validates the task's fields, claims an unclaimed candidate task, and completes it. */
@@ -180,6 +151,14 @@ public class TaskWork {
         if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
             throw new ConflictException(text("task.heldByOther", task.getAssignee()));
         }
+        List<FieldProblem> unknown = rules.unknownFields(task.getTaskDefinitionKey(), submitted, locale);
+        if (!unknown.isEmpty()) {
+            throw new InvalidFieldsException(unknown);
+        }
+        Optional<String> refusal = refusal(task, complaintOf(task), userId);
+        if (refusal.isPresent()) {
+            throw new ForbiddenException(refusal.get());
+        }
         Map<String, Object> fields = rules.ownFields(task.getTaskDefinitionKey(), submitted);
         List<FieldProblem> problems = rules.check(task.getTaskDefinitionKey(), fields, locale);
         if (!problems.isEmpty()) {
@@ -187,19 +166,13 @@ public class TaskWork {
         }
         try {
             if (task.getAssignee() == null) {
-                taskService.claim(taskId, userId);
+                process.claim(taskId, userId);
             }
-            identityService.setAuthentication(userId, new ArrayList<>(groups));
-            taskService.setVariablesLocal(taskId, serializable(fields));
-            taskService.complete(taskId);
-        } catch (org.camunda.bpm.engine.TaskAlreadyClaimedException e) {
+            process.complete(taskId, userId, groups, serializable(fields));
+        } catch (TaskAlreadyClaimedException e) {
             throw new ConflictException(text("task.heldByOther", e.getTaskAssignee()));
-        } catch (OptimisticLockingException e) {
+        } catch (OptimisticLockingException | NullValueException e) {
             throw new ConflictException(text("task.alreadyCompleted"));
-        } catch (NullValueException e) {
-            throw new ConflictException(text("task.alreadyCompleted"));
-        } finally {
-            identityService.clearAuthentication();
         }
     }
 
@@ -218,10 +191,14 @@ public class TaskWork {
     }
 
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
-    private java.time.OffsetDateTime toOffset(Date date) {
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private OffsetDateTime toOffset(Date date) {
         return date == null ? null : date.toInstant().atZone(zone).toOffsetDateTime();
     }
 }

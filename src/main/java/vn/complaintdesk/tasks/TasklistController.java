@@ -1,9 +1,13 @@
 package vn.complaintdesk.tasks;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.security.CurrentStaff;
@@ -36,17 +41,22 @@ public class TasklistController {
             "ApproveResolution", "ReviewSecondRound", "HandleExternalEscalation", "RecordEscalationOutcome",
             "RecordLessonsLearned", "RecoverDissatisfiedCustomer", "ClassifyCustomerReply");
 
+    /** Parameters every page takes (CSRF token, language switch): not completion fields. */
+    private static final Set<String> FORM_TECHNICAL_PARAMETERS = Set.of("_csrf", "lang");
+
     private final TaskWork work;
     private final TaskFormContexts contexts;
     private final Tasklist tasklist;
     private final ReplyTemplates replyTemplates;
+    private final TaskRulesRegistry rules;
 
     public TasklistController(TaskWork work, TaskFormContexts contexts, Tasklist tasklist,
-            ReplyTemplates replyTemplates) {
+            ReplyTemplates replyTemplates, TaskRulesRegistry rules) {
         this.work = work;
         this.contexts = contexts;
         this.tasklist = tasklist;
         this.replyTemplates = replyTemplates;
+        this.rules = rules;
     }
 
     @GetMapping("/tasks")
@@ -69,7 +79,7 @@ public class TasklistController {
     /** Camunda Tasklist opens external forms as {@code /forms/<TaskKey>?taskId=…}: send it to ours. */
     @GetMapping("/forms/{taskKey}")
     public String fromCamundaTasklist(@PathVariable String taskKey, @RequestParam String taskId) {
-        return "redirect:/tasks/" + taskId;
+        return "redirect:/tasks/" + UriUtils.encodePathSegment(taskId, StandardCharsets.UTF_8);
     }
 
     @GetMapping("/tasks/{taskId}")
@@ -86,17 +96,18 @@ public class TasklistController {
         if (!work.mayWork(task, staff.userId(), staff.groups())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "task.notYourGroup");
         }
-        populate(model, task, Map.of(), List.of());
+        populate(model, task, staff.userId(), Map.of(), List.of());
         return formTemplate(task);
     }
 
     @PostMapping("/tasks/{taskId}")
     public String submit(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> params,
-            Authentication authentication, Model model, Locale locale, RedirectAttributes redirect) {
+            Authentication authentication, Model model, Locale locale, RedirectAttributes redirect,
+            HttpServletResponse response) {
         CurrentStaff staff = CurrentStaff.of(authentication);
         Map<String, Object> fields = new HashMap<>();
         params.forEach((name, values) -> {
-            if (!name.equals("_csrf")) {
+            if (!FORM_TECHNICAL_PARAMETERS.contains(name)) {
                 fields.put(name, values.size() == 1 ? values.get(0) : List.copyOf(values));
             }
         });
@@ -111,9 +122,15 @@ public class TasklistController {
             work.complete(taskId, staff.userId(), staff.groups(), fields, locale);
         } catch (InvalidFieldsException invalid) {
             // Refused before anything changed: the task is as it was read above.
-            populate(model, task, fields, invalid.problems());
+            populate(model, task, staff.userId(), fields, invalid.problems());
             return formTemplate(task);
         } catch (ForbiddenException refused) {
+            if (work.refusal(task, work.complaintOf(task), staff.userId()).isPresent()) {
+                // Four eyes: the form again, with the note that someone else decides.
+                response.setStatus(HttpStatus.FORBIDDEN.value());
+                populate(model, task, staff.userId(), fields, List.of());
+                return formTemplate(task);
+            }
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "task.notYourGroup");
         } catch (ConflictException | NotFoundException refused) {
             redirect.addFlashAttribute("notice", refused.getMessage());
@@ -145,7 +162,8 @@ public class TasklistController {
         return "redirect:/tasks";
     }
 
-    private void populate(Model model, Task task, Map<String, Object> values, List<FieldProblem> problems) {
+    private void populate(Model model, Task task, String userId, Map<String, Object> values,
+            List<FieldProblem> problems) {
         Complaint complaint = work.complaintOf(task);
         Map<String, String> errors = FieldProblem.byField(problems);
         model.addAttribute("task", work.view(task, complaint));
@@ -154,6 +172,9 @@ public class TasklistController {
         model.addAttribute("customerReply", contexts.customerReply(task).orElse(null));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        model.addAttribute("fieldOptions", rules.forTask(task.getTaskDefinitionKey())
+                .map(TaskFieldRules::options).orElse(Map.of()));
+        model.addAttribute("refusal", work.refusal(task, complaint, userId).orElse(null));
         TemplatePurpose purpose = TemplatePurpose.ofTask(task.getTaskDefinitionKey()).orElse(null);
         if (complaint != null && purpose != null) {
             model.addAttribute("replyTemplates", replyTemplates.activeFor(complaint.customer().language(), purpose));

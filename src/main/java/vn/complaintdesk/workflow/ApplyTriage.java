@@ -40,7 +40,7 @@ public class ApplyTriage implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = processComplaints.of(execution);
         @SuppressWarnings("unchecked")
-        Map<String, Object> triage = (Map<String, Object>) execution.getVariable("triage");
+        Map<String, Object> triage = (Map<String, Object>) execution.getVariable(ProcessNames.Variable.TRIAGE);
         String priority = String.valueOf(triage.get("priority"));
         String department = String.valueOf(triage.get("department"));
         int acknowledgementHours = ((Number) triage.get("acknowledgementHours")).intValue();
@@ -52,13 +52,13 @@ public class ApplyTriage implements JavaDelegate {
         deadlines.set(complaint.id(), Deadline.INTERIM, plan.interimDueAt());
         deadlines.set(complaint.id(), Deadline.REPLY, plan.replyDueAt());
         deadlines.set(complaint.id(), Deadline.RESOLUTION, plan.resolutionDueAt());
-        execution.setVariable("acknowledgementDueAt", date(plan.acknowledgementDueAt()));
-        execution.setVariable("interimDueAt", date(plan.interimDueAt()));
-        execution.setVariable("replyWarningAt", date(plan.replyWarningAt()));
-        execution.setVariable("replyDueAt", date(plan.replyDueAt()));
-        execution.setVariable("resolutionWarningAt", date(plan.resolutionWarningAt()));
-        execution.setVariable("resolutionDueAt", date(plan.resolutionDueAt()));
-        execution.removeVariable("triage");
+        execution.setVariable(ProcessNames.Variable.ACKNOWLEDGEMENT_DUE_AT, date(plan.acknowledgementDueAt()));
+        execution.setVariable(ProcessNames.Variable.INTERIM_DUE_AT, date(plan.interimDueAt()));
+        execution.setVariable(ProcessNames.Variable.REPLY_WARNING_AT, date(plan.replyWarningAt()));
+        execution.setVariable(ProcessNames.Variable.REPLY_DUE_AT, date(plan.replyDueAt()));
+        execution.setVariable(ProcessNames.Variable.RESOLUTION_WARNING_AT, date(plan.resolutionWarningAt()));
+        execution.setVariable(ProcessNames.Variable.RESOLUTION_DUE_AT, date(plan.resolutionDueAt()));
+        execution.removeVariable(ProcessNames.Variable.TRIAGE);
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "TRIAGED",
                 "priority " + priority + ", department " + department + ", reply due " + plan.replyDueAt()
                         + ", resolution due " + plan.resolutionDueAt());

@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -13,8 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A task completed through {@code /engine-rest} without the contract's fields is refused by our
- * task listener; Camunda wraps that in a 500. This answers it as what it is: a 400.
+ * A task completed through {@code /engine-rest} without the contract's fields, or by someone the
+ * task's rules refuse (four eyes), is refused by our task listener; Camunda wraps that in a 500.
+ * This answers it as what it is: a 400 or a 403 (and an unknown task id as 404).
+ * {@link EngineClientErrorLogging} keeps such refusals out of the ERROR log.
  */
 @Configuration
 public class EngineRestRefusals {
@@ -33,14 +37,23 @@ public class EngineRestRefusals {
         public Response toResponse(RestException exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BadUserRequestException refused) {
-                    String message = refused.getMessage() == null ? "" : refused.getMessage();
-                    String json = "{\"type\":\"InvalidRequestException\",\"message\":"
-                            + quote(message) + "}";
-                    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(json).build();
+                    return refusal(Response.Status.BAD_REQUEST, "InvalidRequestException", refused.getMessage());
+                }
+                if (cause instanceof AuthorizationException refused) {
+                    return refusal(Response.Status.FORBIDDEN, "AuthorizationException", refused.getMessage());
+                }
+                // Camunda answers 500 for a task id that does not exist; it is the caller's mistake.
+                if (cause instanceof NullValueException missing && String.valueOf(missing.getMessage())
+                        .startsWith("Cannot find")) {
+                    return refusal(Response.Status.NOT_FOUND, "InvalidRequestException", missing.getMessage());
                 }
             }
             return camundaDefault.toResponse(exception);
+        }
+
+        private static Response refusal(Response.Status status, String type, String message) {
+            String json = "{\"type\":" + quote(type) + ",\"message\":" + quote(message == null ? "" : message) + "}";
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(json).build();
         }
 
         private static String quote(String text) {

@@ -27,19 +27,21 @@ public class RaiseDeadlineAlert implements JavaDelegate {
     private final DeadlineRepository deadlines;
     private final Outbox outbox;
     private final ComplaintEventLog eventLog;
+    private final ComplaintProcess process;
 
     public RaiseDeadlineAlert(ProcessComplaints processComplaints, DeadlineRepository deadlines, Outbox outbox,
-            ComplaintEventLog eventLog) {
+            ComplaintEventLog eventLog, ComplaintProcess process) {
         this.processComplaints = processComplaints;
         this.deadlines = deadlines;
         this.outbox = outbox;
         this.eventLog = eventLog;
+        this.process = process;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String name = String.valueOf(execution.getVariableLocal("deadline"));
-        String level = String.valueOf(execution.getVariableLocal("level"));
+        String name = String.valueOf(execution.getVariableLocal(ProcessNames.Variable.ALERT_DEADLINE));
+        String level = String.valueOf(execution.getVariableLocal(ProcessNames.Variable.ALERT_LEVEL));
         Complaint complaint = processComplaints.of(execution);
         Optional<Deadline> deadline = deadlines.find(complaint.id(), name);
         if (deadline.isEmpty() || Boolean.TRUE.equals(deadline.get().met())) {
@@ -54,11 +56,9 @@ public class RaiseDeadlineAlert implements JavaDelegate {
                 name + " due " + due + " → " + group);
     }
 
-    private static String currentGroup(DelegateExecution execution) {
-        var taskService = execution.getProcessEngineServices().getTaskService();
-        List<Task> open = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list();
-        for (Task task : open) {
-            List<String> groups = CandidateGroups.of(taskService.getIdentityLinksForTask(task.getId()));
+    private String currentGroup(DelegateExecution execution) {
+        for (Task task : process.openTasksOfInstance(execution.getProcessInstanceId())) {
+            List<String> groups = process.candidateGroups(task.getId());
             if (!groups.isEmpty()) {
                 return groups.get(0);
             }

@@ -27,7 +27,6 @@ public class RecordDeemedAcceptance implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = processComplaints.of(execution);
         records.answered(complaint.id(), complaint.round(), true, null, true, ComplaintEventLog.SYSTEM);
-        execution.setVariable("accepts", true);
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "DEEMED_ACCEPTED",
                 "no answer to the letter of round " + complaint.round());
     }

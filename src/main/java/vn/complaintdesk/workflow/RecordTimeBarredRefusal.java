@@ -29,7 +29,7 @@ public class RecordTimeBarredRefusal implements JavaDelegate {
         Complaint complaint = processComplaints.of(execution);
         complaints.updateStatus(complaint.id(), ComplaintStatus.REJECTED_TIME_BARRED);
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "TIME_BARRED",
-                "incident " + execution.getVariable("daysSinceIncident") + " days before receipt; limitation "
-                        + execution.getVariable("limitationDays") + " days");
+                "incident " + execution.getVariable(ProcessNames.Variable.DAYS_SINCE_INCIDENT) + " days before receipt; limitation "
+                        + execution.getVariable(ProcessNames.Variable.LIMITATION_DAYS) + " days");
     }
 }

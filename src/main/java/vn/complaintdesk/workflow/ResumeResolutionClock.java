@@ -22,8 +22,8 @@ import vn.complaintdesk.complaint.HandlingRecords;
 @Component("resumeResolutionClock")
 public class ResumeResolutionClock implements JavaDelegate {
 
-    static final String RESOLUTION_WARNING_TIMER = "Timer_ResolutionWarning";
-    static final String RESOLUTION_BREACH_TIMER = "Timer_ResolutionBreach";
+    static final String RESOLUTION_WARNING_TIMER = ProcessNames.Timer.RESOLUTION_WARNING;
+    static final String RESOLUTION_BREACH_TIMER = ProcessNames.Timer.RESOLUTION_BREACH;
 
     private final ProcessComplaints processComplaints;
     private final HandlingRecords records;
@@ -59,8 +59,8 @@ public class ResumeResolutionClock implements JavaDelegate {
         OffsetDateTime newDue = calendar.addWorkingDays(resolution.dueAt(), waited);
         OffsetDateTime newWarning = planner.warningAt(complaint.receivedAt(), newDue);
         deadlines.set(complaint.id(), Deadline.RESOLUTION, newDue);
-        execution.setVariable("resolutionDueAt", ApplyTriage.date(newDue));
-        execution.setVariable("resolutionWarningAt", ApplyTriage.date(newWarning));
+        execution.setVariable(ProcessNames.Variable.RESOLUTION_DUE_AT, ApplyTriage.date(newDue));
+        execution.setVariable(ProcessNames.Variable.RESOLUTION_WARNING_AT, ApplyTriage.date(newWarning));
         ManagementService management = execution.getProcessEngineServices().getManagementService();
         moveTimer(management, execution.getProcessInstanceId(), RESOLUTION_BREACH_TIMER, ApplyTriage.date(newDue));
         moveTimer(management, execution.getProcessInstanceId(), RESOLUTION_WARNING_TIMER, ApplyTriage.date(newWarning));

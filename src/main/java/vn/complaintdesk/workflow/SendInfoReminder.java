@@ -33,7 +33,7 @@ public class SendInfoReminder implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = processComplaints.of(execution);
         records.openInfoRequest(complaint.id()).ifPresent(request -> {
-            java.util.Date limit = (java.util.Date) execution.getVariable("infoLimitAt");
+            java.util.Date limit = (java.util.Date) execution.getVariable(ProcessNames.Variable.INFO_LIMIT_AT);
             java.time.OffsetDateTime answerBy = limit == null ? null
                     : limit.toInstant().atZone(zone).toOffsetDateTime();
             outbox.toCustomer(complaint, NotificationType.REMINDER, String.valueOf(request.id()),

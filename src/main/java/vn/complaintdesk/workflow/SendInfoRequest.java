@@ -49,8 +49,8 @@ public class SendInfoRequest implements JavaDelegate {
         complaints.updateStatus(complaint.id(), ComplaintStatus.WAITING_FOR_CUSTOMER);
         outbox.toCustomer(complaint, NotificationType.INFO_REQUEST, String.valueOf(request.id()),
                 TemplateValues.of("questions", request.questions(), "answerBy", limitAt));
-        execution.setVariable("infoReminderAt", ApplyTriage.date(reminderAt));
-        execution.setVariable("infoLimitAt", ApplyTriage.date(limitAt));
+        execution.setVariable(ProcessNames.Variable.INFO_REMINDER_AT, ApplyTriage.date(reminderAt));
+        execution.setVariable(ProcessNames.Variable.INFO_LIMIT_AT, ApplyTriage.date(limitAt));
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "INFO_REQUESTED",
                 "reminder " + reminderAt.toLocalDate() + ", limit " + limitAt.toLocalDate());
     }

@@ -29,8 +29,8 @@ public class SendRefusalLetter implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = processComplaints.of(execution);
         Map<String, Object> details = TemplateValues.of(
-                "limitationDays", execution.getVariable("limitationDays"),
-                "daysSinceIncident", execution.getVariable("daysSinceIncident"),
+                "limitationDays", execution.getVariable(ProcessNames.Variable.LIMITATION_DAYS),
+                "daysSinceIncident", execution.getVariable(ProcessNames.Variable.DAYS_SINCE_INCIDENT),
                 "incidentDate", complaint.incidentDate());
         Letters.Letter letter = letters.issue(complaint, Letters.Kind.REFUSAL, null, details);
         outbox.toCustomer(complaint, NotificationType.REFUSAL, null, details, letter);

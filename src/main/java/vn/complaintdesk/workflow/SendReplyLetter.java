@@ -69,7 +69,7 @@ public class SendReplyLetter implements JavaDelegate {
         deadlines.close(complaint.id(), Deadline.INTERIM, now);
         complaints.updateStatus(complaint.id(),
                 complaint.round() == 1 ? ComplaintStatus.REPLIED : ComplaintStatus.SECOND_ROUND);
-        execution.setVariable("answerLimitAt", ApplyTriage.date(answerLimit));
+        execution.setVariable(ProcessNames.Variable.ANSWER_LIMIT_AT, ApplyTriage.date(answerLimit));
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "REPLY_SENT",
                 kind + " (letter " + letter.id() + "), answer expected by " + answerLimit.toLocalDate());
     }

@@ -29,8 +29,6 @@ public class StartSecondRound implements JavaDelegate {
         Complaint complaint = processComplaints.of(execution);
         complaints.updateRound(complaint.id(), 2);
         complaints.updateStatus(complaint.id(), ComplaintStatus.SECOND_ROUND);
-        execution.setVariable("round", 2);
-        execution.setVariable("firstContact", false);
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "SECOND_ROUND", "the customer rejected the reply");
     }
 }

@@ -83,7 +83,7 @@ class LetterPdfTest {
     void theSecondRoundLettersSayWhatTheyAre() throws Exception {
         String meeting = driver.replied(Category.PROMOTION_TERMS);
         driver.customer(meeting, "CustomerAnswered", Map.of("accepts", false, "reason", "Chưa thỏa đáng"));
-        driver.complete(meeting, "ReviewSecondRound", "director", Map.of("rootCause", "Điều kiện chưa rõ",
+        driver.complete(meeting, "ReviewSecondRound", "director2", Map.of("rootCause", "Điều kiện chưa rõ",
                 "remedy", "VOUCHER", "amount", 200000, "replyText", "Tặng Quý khách phiếu mua hàng trị giá 200.000 đồng.",
                 "meetingAt", "2030-01-15T09:30"));
         driver.complete(meeting, "ApproveResolution", "director", Map.of("decision", "APPROVE"));
@@ -93,7 +93,7 @@ class LetterPdfTest {
 
         String second = driver.replied(Category.SERVICE_QUALITY);
         driver.customer(second, "CustomerAnswered", Map.of("accepts", false, "reason", "Chưa thỏa đáng"));
-        driver.complete(second, "ReviewSecondRound", "director", Map.of("rootCause", "Nhân viên chậm",
+        driver.complete(second, "ReviewSecondRound", "director2", Map.of("rootCause", "Nhân viên chậm",
                 "remedy", "EXPLANATION", "replyText", "Giám đốc đã trực tiếp nhắc nhở nhân viên phụ trách."));
         driver.complete(second, "ApproveResolution", "director", Map.of("decision", "APPROVE"));
         String secondText = pdfText(onlyLetter(second, "SECOND_REPLY").content());

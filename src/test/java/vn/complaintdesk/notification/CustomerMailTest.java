@@ -147,7 +147,7 @@ class CustomerMailTest {
         driver.complete(ref, "ProposeResolution", "agent", Map.of("rootCause", "Điều kiện chưa rõ",
                 "remedy", "EXPLANATION", "replyText", "Chúng tôi giải thích điều kiện khuyến mãi."));
         driver.customer(ref, "CustomerAnswered", Map.of("accepts", false, "reason", "Tôi chưa đồng ý"));
-        driver.complete(ref, "ReviewSecondRound", "director", Map.of("rootCause", "Điều kiện chưa rõ",
+        driver.complete(ref, "ReviewSecondRound", "director2", Map.of("rootCause", "Điều kiện chưa rõ",
                 "remedy", "VOUCHER", "amount", 100000, "replyText", "Mời Quý khách gặp mặt.",
                 "meetingAt", "2030-01-15T09:30"));
         driver.complete(ref, "ApproveResolution", "director", Map.of("decision", "APPROVE"));

@@ -70,13 +70,13 @@ class KpiDashboardTest {
 
         String secondRound = driver.replied(Category.SERVICE_QUALITY);
         driver.customer(secondRound, "CustomerAnswered", Map.of("accepts", false, "reason", "không đồng ý"));
-        driver.complete(secondRound, "ReviewSecondRound", "director", EXPLANATION);
+        driver.complete(secondRound, "ReviewSecondRound", "director2", EXPLANATION);
         driver.complete(secondRound, "ApproveResolution", "director", Map.of("decision", "APPROVE"));
         driver.customer(secondRound, "CustomerAnswered", Map.of("accepts", true));
 
         String escalated = driver.replied(Category.SERVICE_QUALITY);
         driver.customer(escalated, "CustomerAnswered", Map.of("accepts", false, "reason", "không"));
-        driver.complete(escalated, "ReviewSecondRound", "director", EXPLANATION);
+        driver.complete(escalated, "ReviewSecondRound", "director2", EXPLANATION);
         driver.complete(escalated, "ApproveResolution", "director", Map.of("decision", "APPROVE"));
         driver.customer(escalated, "CustomerAnswered", Map.of("accepts", false, "reason", "ra tòa"));
         driver.complete(escalated, "HandleExternalEscalation", "legal", Map.of("route", "COURT", "caseReference", "TA-1"));

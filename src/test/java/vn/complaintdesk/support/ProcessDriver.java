@@ -31,7 +31,8 @@ public class ProcessDriver {
 
     private static final Map<String, Set<String>> GROUPS = Map.of(
             "agent", Set.of("cs-agents"), "tech", Set.of("dept-technical"), "finance", Set.of("dept-finance"),
-            "ops", Set.of("dept-operations"), "director", Set.of("cs-directors"), "legal", Set.of("legal"));
+            "ops", Set.of("dept-operations"), "director", Set.of("cs-directors"), "director2", Set.of("cs-directors"),
+            "agent2", Set.of("cs-agents"), "legal", Set.of("legal"));
 
     private final ProcessEngine engine;
     private final IntakeService intake;

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,11 +56,48 @@ public final class StaffSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
-    /** A POST to the Camunda webapps' API, which Camunda guards with its own XSRF token. */
-    public HttpResponse<String> postCamunda(String path, String xsrfToken) {
+    /** A form POST with extra headers, given as name, value, name, value, ... */
+    public HttpResponse<String> postForm(String path, String form, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** A call with any method to the Camunda webapps' API, with its XSRF token. */
+    public HttpResponse<String> sendCamunda(String method, String path, String xsrfToken, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", xsrfToken)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("")).build());
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A POST to the Camunda webapps' API, which Camunda guards with its own XSRF token. */
+    public HttpResponse<String> postCamunda(String path, String xsrfToken) {
+        return postCamunda(path, xsrfToken, "");
+    }
+
+    public HttpResponse<String> postCamunda(String path, String xsrfToken, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", xsrfToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Opens Camunda Tasklist and returns the XSRF token Camunda's webapp API then asks for. */
+    public String openCamundaTasklist() {
+        HttpResponse<String> app = get("/camunda/app/tasklist/default/");
+        return app.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                .map(c -> c.substring("XSRF-TOKEN=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+    }
+
+    /** A deployment of one file through the Camunda webapps' API (what Cockpit's deploy calls). */
+    public HttpResponse<String> deployCamunda(String path, String xsrfToken, String fileName, byte[] content) {
+        String boundary = "----desk" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+                + fileName + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", xsrfToken)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))).build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -67,7 +67,7 @@ class TaskFormsInBrowserIT {
     private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
     private static final Map<String, Set<String>> GROUPS = Map.of(
             "agent", Set.of("cs-agents"), "tech", Set.of("dept-technical"), "director", Set.of("cs-directors"),
-            "legal", Set.of("legal"));
+            "director2", Set.of("cs-directors"), "legal", Set.of("legal"));
 
     @LocalServerPort int port;
     @Autowired org.springframework.context.MessageSource messageSource;
@@ -248,8 +248,21 @@ class TaskFormsInBrowserIT {
             driver.findElement(By.id("replyText")).sendKeys("Mời quý khách gặp mặt để thống nhất phương án.");
             driver.findElement(By.id("complete")).click();
             assertCompleted(browser, ref, "ReviewSecondRound");
+
+            // Four eyes: the director who wrote the second reply sees why they cannot approve it.
+            awaitTask(ref, "ApproveResolution");
+            openFromTasklist(browser, ref, "ApproveResolution");
+            assertThat(driver.findElement(By.id("four-eyes")).getText()).contains("cannot approve");
+            assertThat(driver.findElement(By.id("complete")).isEnabled()).isFalse();
+            logout(browser);
+            login(browser, "director2");
+            openFromTasklist(browser, ref, "ApproveResolution");
+            assertAbsent(browser, By.id("four-eyes"));
+            driver.findElement(By.id("decision-APPROVE")).click();
+            driver.findElement(By.id("complete")).click();
+            assertCompleted(browser, ref, "ApproveResolution");
         }
-        awaitTask(ref, "ApproveResolution");
+        await(() -> customerEvents.isWaitingFor(ref, CustomerEvents.ANSWERED), "meeting invitation sent for " + ref);
         HandlingRecords.Proposal proposal = records.latestProposal(complaintId(ref)).orElseThrow();
         assertThat(proposal.round()).isEqualTo(2);
         assertThat(proposal.meetingAt().atZoneSameInstant(calendar.zone()).toLocalDateTime())
@@ -507,7 +520,7 @@ class TaskFormsInBrowserIT {
 
     private String escalated() {
         String ref = inSecondRound();
-        complete(ref, "ReviewSecondRound", "director", Map.of("rootCause", "Điều kiện chưa rõ", "remedy", "EXPLANATION",
+        complete(ref, "ReviewSecondRound", "director2", Map.of("rootCause", "Điều kiện chưa rõ", "remedy", "EXPLANATION",
                 "replyText", "Chúng tôi giữ nguyên giải thích."));
         complete(ref, "ApproveResolution", "director", Map.of("decision", "APPROVE"));
         await(() -> customerEvents.isWaitingFor(ref, CustomerEvents.ANSWERED), "second reply to " + ref);

@@ -265,12 +265,12 @@ class ComplaintHandlingPathsTest {
 
         assertThat(driver.instance(ref)).isWaitingAt("ReviewSecondRound");
         assertThat(status(ref)).isEqualTo(ComplaintStatus.SECOND_ROUND);
-        driver.complete(ref, "ReviewSecondRound", "director", EXPLANATION);
+        driver.complete(ref, "ReviewSecondRound", "director2", EXPLANATION);
         assertThat(driver.instance(ref)).isWaitingAt("ApproveResolution");
         driver.complete(ref, "ApproveResolution", "director",
                 Map.of("decision", "REJECT", "comment", "Nên mời khách gặp trực tiếp"));
         assertThat(driver.instance(ref)).isWaitingAt("ReviewSecondRound");
-        driver.complete(ref, "ReviewSecondRound", "director", Map.of("rootCause", "Điều kiện chưa rõ",
+        driver.complete(ref, "ReviewSecondRound", "director2", Map.of("rootCause", "Điều kiện chưa rõ",
                 "remedy", "VOUCHER", "amount", 100000, "replyText", "Mời quý khách gặp mặt.",
                 "meetingAt", "2030-01-15T09:30"));
         driver.complete(ref, "ApproveResolution", "director", Map.of("decision", "APPROVE"));
@@ -285,7 +285,7 @@ class ComplaintHandlingPathsTest {
     void rejectingTwiceEscalatesExternallyUntilTheOutcomeIsRecorded() {
         String ref = driver.replied(Category.SERVICE_QUALITY);
         driver.customer(ref, "CustomerAnswered", Map.of("accepts", false, "reason", "Không đồng ý"));
-        driver.complete(ref, "ReviewSecondRound", "director", EXPLANATION);
+        driver.complete(ref, "ReviewSecondRound", "director2", EXPLANATION);
         driver.complete(ref, "ApproveResolution", "director", Map.of("decision", "APPROVE"));
         assertThat(letterKinds(ref)).containsExactly("REPLY", "SECOND_REPLY");
         driver.customer(ref, "CustomerAnswered", Map.of("accepts", false, "reason", "Tôi sẽ khiếu nại lên Sở Công Thương"));

@@ -1,5 +1,6 @@
 package vn.complaintdesk.tasks.rules;
 
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.HandlingRecords;
@@ -42,6 +44,16 @@ public class AnalyzeComplaintRules implements TaskFieldRules {
     }
 
     @Override
+    public Map<String, List<String>> options() {
+        return Map.of("outcome", List.of(OUTCOMES), "departments", List.of(DEPARTMENTS));
+    }
+
+    @Override
+    public Optional<ComplaintStatus> statusWhileOpen(Complaint complaint) {
+        return Optional.of(ComplaintStatus.IN_ANALYSIS);
+    }
+
+    @Override
     public List<FieldProblem> check(Map<String, Object> fields, TaskFieldChecks checks) {
         String outcome = checks.oneOf("outcome", true, OUTCOMES);
         List<String> departments = checks.listOf("departments", DEPARTMENTS);
@@ -68,10 +80,10 @@ public class AnalyzeComplaintRules implements TaskFieldRules {
         TaskFieldChecks values = new TaskFieldChecks(fields, null, null);
         String outcome = values.text("outcome");
         List<String> departments = new ArrayList<>(values.listOf("departments", DEPARTMENTS));
-        boolean firstAnalysis = eventLog.count(complaint.id(), "ANALYSED") == 0;
-        task.getExecution().setVariable("firstContact", firstAnalysis && "RESOLVE_NOW".equals(outcome));
-        task.getExecution().setVariable("outcome", outcome);
-        task.getExecution().setVariable("departments", departments);
+        if (!"INVESTIGATE".equals(outcome)) {
+            departments.clear();
+        }
+        records.analysed(complaint.id(), outcome, departments, actor);
         String detail = "outcome " + outcome
                 + (departments.isEmpty() || !"INVESTIGATE".equals(outcome) ? "" : ", departments " + departments)
                 + (values.text("questionsForCustomer") == null ? "" : ", questions: " + values.text("questionsForCustomer"))

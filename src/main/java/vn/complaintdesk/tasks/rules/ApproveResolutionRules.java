@@ -1,5 +1,6 @@
 package vn.complaintdesk.tasks.rules;
 
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.HandlingRecords;
@@ -17,6 +19,8 @@ import vn.complaintdesk.web.FieldProblem;
 /** ApproveResolution: the approver's decision; a rejection or more investigation needs a comment. */
 @Component
 public class ApproveResolutionRules implements TaskFieldRules {
+
+    static final String[] DECISIONS = {"APPROVE", "REJECT", "MORE_INVESTIGATION"};
 
     private final HandlingRecords records;
     private final ComplaintEventLog eventLog;
@@ -37,8 +41,25 @@ public class ApproveResolutionRules implements TaskFieldRules {
     }
 
     @Override
+    public Map<String, List<String>> options() {
+        return Map.of("decision", List.of(DECISIONS));
+    }
+
+    @Override
+    public Optional<ComplaintStatus> statusWhileOpen(Complaint complaint) {
+        return Optional.of(complaint.round() == 2 ? ComplaintStatus.SECOND_ROUND : ComplaintStatus.IN_RESOLUTION);
+    }
+
+    /** Four eyes: nobody approves a proposal they wrote. */
+    @Override
+    public Optional<String> refusal(Complaint complaint, String actor) {
+        return records.latestProposal(complaint.id()).filter(p -> p.proposedBy().equals(actor))
+                .map(p -> "task.ownProposal");
+    }
+
+    @Override
     public List<FieldProblem> check(Map<String, Object> fields, TaskFieldChecks checks) {
-        String decision = checks.oneOf("decision", true, "APPROVE", "REJECT", "MORE_INVESTIGATION");
+        String decision = checks.oneOf("decision", true, DECISIONS);
         if (decision != null && !decision.equals("APPROVE")) {
             checks.required("comment");
         }
@@ -52,12 +73,6 @@ public class ApproveResolutionRules implements TaskFieldRules {
         String decision = values.text("decision");
         Long proposalId = records.latestProposal(complaint.id()).map(HandlingRecords.Proposal::id).orElse(null);
         records.decided(complaint.id(), proposalId, complaint.round(), decision, values.text("comment"), actor);
-        task.getExecution().setVariable("decision", decision);
-        if (!"APPROVE".equals(decision)) {
-            // Once a director has stepped in, a reworked proposal goes back to the director,
-            // even if it became a mere explanation.
-            task.getExecution().setVariable("firstContact", false);
-        }
         eventLog.record(complaint.id(), actor, "APPROVAL_" + decision,
                 values.text("comment") == null ? "round " + complaint.round() : values.text("comment"));
     }

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import vn.complaintdesk.channels.CustomerMessageRouter;
 import vn.complaintdesk.channels.InboundMessages;
 import vn.complaintdesk.channels.InboundOutcome;
 import vn.complaintdesk.complaint.Complaint;
@@ -16,6 +15,7 @@ import vn.complaintdesk.complaint.HandlingRecords;
 import vn.complaintdesk.tasks.TaskFieldChecks;
 import vn.complaintdesk.tasks.TaskFieldRules;
 import vn.complaintdesk.web.FieldProblem;
+import vn.complaintdesk.workflow.ProcessNames;
 
 /**
  * ClassifyCustomerReply: an agent reads a customer's answer to a letter that the desk could not read
@@ -25,7 +25,7 @@ import vn.complaintdesk.web.FieldProblem;
 @Component
 public class ClassifyCustomerReplyRules implements TaskFieldRules {
 
-    public static final String[] KINDS = {"INFO", "ACCEPT", "REJECT", "OTHER"};
+    public static final String[] KINDS = {"ACCEPT", "REJECT", "INFO", "OTHER"};
 
     private final HandlingRecords records;
     private final ComplaintEventLog eventLog;
@@ -48,6 +48,11 @@ public class ClassifyCustomerReplyRules implements TaskFieldRules {
     }
 
     @Override
+    public Map<String, List<String>> options() {
+        return Map.of("kind", List.of(KINDS));
+    }
+
+    @Override
     public List<FieldProblem> check(Map<String, Object> fields, TaskFieldChecks checks) {
         checks.oneOf("kind", true, KINDS);
         checks.maxLength("comment", 4000);
@@ -59,7 +64,7 @@ public class ClassifyCustomerReplyRules implements TaskFieldRules {
         TaskFieldChecks values = new TaskFieldChecks(fields, null, null);
         String kind = values.text("kind");
         String comment = values.text("comment");
-        Object replyId = task.getVariable(CustomerMessageRouter.REPLY_TO_CLASSIFY);
+        Object replyId = task.getVariable(ProcessNames.Variable.REPLY_TO_CLASSIFY);
         var reply = replyId == null ? java.util.Optional.<InboundMessages.Inbound>empty()
                 : inbound.find(((Number) replyId).longValue());
         String customerText = reply.map(InboundMessages.Inbound::body).orElse(null);
@@ -76,11 +81,8 @@ public class ClassifyCustomerReplyRules implements TaskFieldRules {
             default -> eventLog.record(complaint.id(), actor, "REPLY_CLASSIFIED", classified(kind, comment));
         }
         reply.ifPresent(r -> inbound.settle(r.id(), complaint.id(), InboundOutcome.CLASSIFIED));
-        task.getExecution().setVariable("replyKind", kind);
-        if ("ACCEPT".equals(kind) || "REJECT".equals(kind)) {
-            task.getExecution().setVariable("accepts", "ACCEPT".equals(kind));
-        }
-        task.getExecution().removeVariable(CustomerMessageRouter.REPLY_TO_CLASSIFY);
+        task.getExecution().setVariable(ProcessNames.Variable.REPLY_KIND, kind);
+        task.getExecution().removeVariable(ProcessNames.Variable.REPLY_TO_CLASSIFY);
     }
 
     private static String classified(String kind, String comment) {

@@ -1,5 +1,6 @@
 package vn.complaintdesk.tasks.rules;
 
+import java.util.Optional;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.HandlingRecords;
@@ -19,6 +21,8 @@ import vn.complaintdesk.web.FieldProblem;
 /** HandleExternalEscalation: where the customer took the dispute, and the case there. */
 @Component
 public class HandleExternalEscalationRules implements TaskFieldRules {
+
+    static final String[] ROUTES = {"REGULATOR", "MEDIATION", "ARBITRATION", "COURT"};
 
     private final HandlingRecords records;
     private final ComplaintEventLog eventLog;
@@ -39,8 +43,18 @@ public class HandleExternalEscalationRules implements TaskFieldRules {
     }
 
     @Override
+    public Map<String, List<String>> options() {
+        return Map.of("route", List.of(ROUTES));
+    }
+
+    @Override
+    public Optional<ComplaintStatus> statusWhileOpen(Complaint complaint) {
+        return Optional.of(ComplaintStatus.ESCALATED_EXTERNALLY);
+    }
+
+    @Override
     public List<FieldProblem> check(Map<String, Object> fields, TaskFieldChecks checks) {
-        checks.oneOf("route", true, "REGULATOR", "MEDIATION", "ARBITRATION", "COURT");
+        checks.oneOf("route", true, ROUTES);
         checks.required("caseReference");
         checks.maxLength("caseReference", 200);
         if (checks.text("filedAt") != null && date(checks.text("filedAt")) == null) {

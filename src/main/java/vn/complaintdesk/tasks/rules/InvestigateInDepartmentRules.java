@@ -1,18 +1,23 @@
 package vn.complaintdesk.tasks.rules;
 
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.HandlingRecords;
 import vn.complaintdesk.tasks.TaskFieldChecks;
 import vn.complaintdesk.tasks.TaskFieldRules;
 import vn.complaintdesk.web.FieldProblem;
+import vn.complaintdesk.workflow.DepartmentGroups;
+import vn.complaintdesk.workflow.ProcessNames;
 
 /** InvestigateInDepartment: one department's findings (one task per department, in parallel). */
 @Component
@@ -37,6 +42,11 @@ public class InvestigateInDepartmentRules implements TaskFieldRules {
     }
 
     @Override
+    public Optional<ComplaintStatus> statusWhileOpen(Complaint complaint) {
+        return Optional.of(ComplaintStatus.INVESTIGATING);
+    }
+
+    @Override
     public List<FieldProblem> check(Map<String, Object> fields, TaskFieldChecks checks) {
         checks.required("findings");
         checks.maxLength("findings", 10000);
@@ -47,9 +57,19 @@ public class InvestigateInDepartmentRules implements TaskFieldRules {
     @Override
     public void apply(Complaint complaint, Map<String, Object> fields, String actor, DelegateTask task) {
         TaskFieldChecks values = new TaskFieldChecks(fields, null, null);
-        Object department = task.getVariable("department");
+        String department = departmentOf(task);
         records.investigated(complaint.id(), String.valueOf(department), values.text("findings"),
                 values.text("rootCause"), actor);
         eventLog.record(complaint.id(), actor, "INVESTIGATED", department + ": " + values.text("findings"));
+    }
+
+    /** The department this investigation is for (diagram versions before departmentGroups name it directly). */
+    public static String departmentOf(VariableScope task) {
+        Object group = task.getVariable(ProcessNames.Variable.DEPARTMENT_GROUP);
+        if (group != null) {
+            return DepartmentGroups.departmentOf(group.toString());
+        }
+        Object department = task.getVariable(ProcessNames.Variable.DEPARTMENT);
+        return department == null ? null : department.toString();
     }
 }

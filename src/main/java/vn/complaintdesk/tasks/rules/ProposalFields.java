@@ -1,5 +1,6 @@
 package vn.complaintdesk.tasks.rules;
 
+import java.util.Optional;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
+import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.HandlingRecords;
@@ -38,6 +40,17 @@ abstract class ProposalFields implements TaskFieldRules {
     public Set<String> fieldNames() {
         return takesMeeting() ? Set.of("rootCause", "remedy", "amount", "replyText", "meetingAt")
                 : Set.of("rootCause", "remedy", "amount", "replyText");
+    }
+
+    @Override
+    public Map<String, List<String>> options() {
+        return Map.of("remedy", List.of(REMEDIES));
+    }
+
+    @Override
+    public Optional<ComplaintStatus> statusWhileOpen(Complaint complaint) {
+        return Optional.of(takesMeeting() || complaint.round() == 2 ? ComplaintStatus.SECOND_ROUND
+                : ComplaintStatus.IN_RESOLUTION);
     }
 
     @Override
@@ -74,22 +87,23 @@ abstract class ProposalFields implements TaskFieldRules {
         int round = complaint.round();
         records.proposed(complaint.id(), round, values.text("rootCause"), remedy, amount, values.text("replyText"),
                 meeting, actor);
-        task.getExecution().setVariable("remedy", remedy);
-        task.getExecution().setVariable("amount", amount);
         eventLog.record(complaint.id(), actor, "RESOLUTION_PROPOSED", "round " + round + ", " + remedy
                 + (amount == null ? "" : ", " + amount + " VND") + (meeting == null ? "" : ", meeting " + meeting));
     }
 
     /** ISO date-time with offset, or a local date-time (as a datetime-local input sends) in the desk's zone. */
     OffsetDateTime meetingAt(String text) {
+        OffsetDateTime meeting;
         try {
-            return OffsetDateTime.parse(text);
+            meeting = OffsetDateTime.parse(text);
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return java.time.LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
+                meeting = java.time.LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
             } catch (DateTimeParseException invalid) {
                 return null;
             }
         }
+        // A year the database cannot hold (PostgreSQL stops at 294276) is no meeting date either.
+        return meeting.getYear() >= 2000 && meeting.getYear() <= 2999 ? meeting : null;
     }
 }

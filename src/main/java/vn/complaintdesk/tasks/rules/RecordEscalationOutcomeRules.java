@@ -1,5 +1,6 @@
 package vn.complaintdesk.tasks.rules;
 
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.HandlingRecords;
@@ -17,6 +19,8 @@ import vn.complaintdesk.web.FieldProblem;
 /** RecordEscalationOutcome: how the external body decided. */
 @Component
 public class RecordEscalationOutcomeRules implements TaskFieldRules {
+
+    static final String[] OUTCOMES = {"CUSTOMER_UPHELD", "COMPANY_UPHELD", "SETTLED", "WITHDRAWN"};
 
     private final HandlingRecords records;
     private final ComplaintEventLog eventLog;
@@ -37,8 +41,18 @@ public class RecordEscalationOutcomeRules implements TaskFieldRules {
     }
 
     @Override
+    public Map<String, List<String>> options() {
+        return Map.of("outcome", List.of(OUTCOMES));
+    }
+
+    @Override
+    public Optional<ComplaintStatus> statusWhileOpen(Complaint complaint) {
+        return Optional.of(ComplaintStatus.ESCALATED_EXTERNALLY);
+    }
+
+    @Override
     public List<FieldProblem> check(Map<String, Object> fields, TaskFieldChecks checks) {
-        checks.oneOf("outcome", true, "CUSTOMER_UPHELD", "COMPANY_UPHELD", "SETTLED", "WITHDRAWN");
+        checks.oneOf("outcome", true, OUTCOMES);
         checks.maxLength("summary", 4000);
         return checks.problems();
     }

@@ -1,5 +1,6 @@
 package vn.complaintdesk.tasks.rules;
 
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.HandlingRecords;
@@ -34,6 +36,11 @@ public class RecordLessonsLearnedRules implements TaskFieldRules {
     @Override
     public Set<String> fieldNames() {
         return Set.of("lesson", "trainingNeeded");
+    }
+
+    @Override
+    public Optional<ComplaintStatus> statusWhileOpen(Complaint complaint) {
+        return Optional.of(ComplaintStatus.CLOSING);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package vn.complaintdesk.workflow;
+package vn.complaintdesk.tasks;
 
 import java.util.ArrayList;
 

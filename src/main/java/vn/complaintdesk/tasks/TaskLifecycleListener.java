@@ -1,45 +1,36 @@
-package vn.complaintdesk.workflow;
+package vn.complaintdesk.tasks;
 
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
-import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.Deadline;
 import vn.complaintdesk.complaint.DeadlineRepository;
-import vn.complaintdesk.tasks.TaskFieldRules;
-import vn.complaintdesk.tasks.TaskRulesRegistry;
 import vn.complaintdesk.web.FieldProblem;
+import vn.complaintdesk.workflow.ProcessComplaints;
 
 /**
  * Attached to every user task by {@link TaskLifecyclePlugin}. On create it sets the complaint's
- * status, the task's due date and priority; on complete it enforces the contract's fields, however
- * the task was completed (our pages, our API, Camunda Tasklist, /engine-rest), and applies them.
+ * status, the task's due date and priority; on complete it enforces the task's rules, however the
+ * task was completed (our pages, our API, Camunda Tasklist, /engine-rest), and applies them.
  */
 @Component
 public class TaskLifecycleListener implements TaskListener {
-
-    private static final Map<String, ComplaintStatus> STATUS_BY_TASK = Map.of(
-            "AnalyzeComplaint", ComplaintStatus.IN_ANALYSIS,
-            "InvestigateInDepartment", ComplaintStatus.INVESTIGATING,
-            "ProposeResolution", ComplaintStatus.IN_RESOLUTION,
-            "ApproveResolution", ComplaintStatus.IN_RESOLUTION,
-            "ReviewSecondRound", ComplaintStatus.SECOND_ROUND,
-            "HandleExternalEscalation", ComplaintStatus.ESCALATED_EXTERNALLY,
-            "RecordEscalationOutcome", ComplaintStatus.ESCALATED_EXTERNALLY,
-            "RecordLessonsLearned", ComplaintStatus.CLOSING);
 
     private static final Map<String, Integer> TASK_PRIORITY = Map.of(
             "LOW", 25, "NORMAL", 50, "HIGH", 75, "URGENT", 100);
@@ -49,14 +40,16 @@ public class TaskLifecycleListener implements TaskListener {
     private final DeadlineRepository deadlines;
     private final ComplaintEventLog eventLog;
     private final TaskRulesRegistry rules;
+    private final MessageSource messages;
 
     public TaskLifecycleListener(ProcessComplaints processComplaints, ComplaintRepository complaints,
-            DeadlineRepository deadlines, ComplaintEventLog eventLog, TaskRulesRegistry rules) {
+            DeadlineRepository deadlines, ComplaintEventLog eventLog, TaskRulesRegistry rules, MessageSource messages) {
         this.processComplaints = processComplaints;
         this.complaints = complaints;
         this.deadlines = deadlines;
         this.eventLog = eventLog;
         this.rules = rules;
+        this.messages = messages;
     }
 
     @Override
@@ -71,22 +64,20 @@ public class TaskLifecycleListener implements TaskListener {
     private void created(DelegateTask task) {
         Complaint complaint = processComplaints.of(task);
         String key = task.getTaskDefinitionKey();
-        ComplaintStatus status = STATUS_BY_TASK.get(key);
-        if (status == ComplaintStatus.IN_RESOLUTION && complaint.round() == 2) {
-            status = ComplaintStatus.SECOND_ROUND;
-        }
-        if (status != null && status != complaint.status()) {
-            complaints.updateStatus(complaint.id(), status);
-        }
+        Optional<TaskFieldRules> taskRules = rules.forTask(key);
+        taskRules.flatMap(r -> r.statusWhileOpen(complaint))
+                .filter(status -> status != complaint.status())
+                .ifPresent(status -> complaints.updateStatus(complaint.id(), status));
         if (complaint.priority() != null) {
             task.setPriority(TASK_PRIORITY.getOrDefault(complaint.priority(), 50));
         }
         nextOpenDeadline(complaint).ifPresent(due -> task.setDueDate(Date.from(due.dueAt().toInstant())));
-        rules.forTask(key).ifPresent(r -> r.fieldNames().forEach(task.getExecution()::removeVariable));
+        // A field value left in the process (an earlier round, or written by anyone) never prefills this task.
+        taskRules.ifPresent(r -> r.fieldNames().forEach(task.getExecution()::removeVariable));
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "TASK_CREATED", key);
     }
 
-    private java.util.Optional<Deadline> nextOpenDeadline(Complaint complaint) {
+    private Optional<Deadline> nextOpenDeadline(Complaint complaint) {
         return deadlines.of(complaint.id()).stream()
                 .filter(d -> d.met() == null)
                 .filter(d -> d.name().equals(Deadline.REPLY) || d.name().equals(Deadline.RESOLUTION))
@@ -99,6 +90,13 @@ public class TaskLifecycleListener implements TaskListener {
         if (taskRules == null) {
             return;
         }
+        Complaint complaint = processComplaints.of(task);
+        String actor = actorOf(task);
+        Locale locale = LocaleContextHolder.getLocale();
+        Optional<String> refusal = taskRules.refusal(complaint, actor);
+        if (refusal.isPresent()) {
+            throw new AuthorizationException(messages.getMessage(refusal.get(), null, locale));
+        }
         Map<String, Object> fields = new HashMap<>();
         for (String name : taskRules.fieldNames()) {
             Object value = task.getVariable(name);
@@ -106,7 +104,6 @@ public class TaskLifecycleListener implements TaskListener {
                 fields.put(name, value);
             }
         }
-        Locale locale = LocaleContextHolder.getLocale();
         List<FieldProblem> problems = rules.check(key, fields, locale);
         if (!problems.isEmpty()) {
             throw new BadUserRequestException("Task " + key + " cannot be completed: " + problems);
@@ -115,8 +112,7 @@ public class TaskLifecycleListener implements TaskListener {
             task.removeVariableLocal(name);
             task.getExecution().removeVariable(name);
         }
-        Complaint complaint = processComplaints.of(task);
-        taskRules.apply(complaint, fields, actorOf(task), task);
+        taskRules.apply(complaint, fields, actor, task);
     }
 
     static String actorOf(DelegateTask task) {
