@@ -62,10 +62,8 @@ final class ProblemSchemas {
         responses.put(BAD_REQUEST, problem("The request is invalid: `errors` names each invalid field, parameter or "
                 + "header (wrong type or enum value, missing, too long, control characters, dates out of range, "
                 + "fields the call does not take); a body that is not JSON has no `errors`."));
-        // No content listed: a call without credentials answers 401 with an empty body; wrong HTTP Basic
-        // credentials answer a problem document.
-        responses.put(UNAUTHORIZED, new ApiResponse().description("No valid credentials: a staff call without login "
-                + "(empty body), or wrong HTTP Basic credentials on any call (a problem document)."));
+        responses.put(UNAUTHORIZED, problem("No valid credentials: a staff call without login (empty body), or wrong "
+                + "HTTP Basic credentials on any call (a problem document)."));
         responses.put(FORBIDDEN, problem("The caller's groups may not do this, or a session write without the "
                 + "CSRF token."));
         responses.put(NOT_FOUND, problem("Unknown complaint, task, letter or event name."));

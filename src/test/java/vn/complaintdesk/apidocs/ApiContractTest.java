@@ -316,7 +316,12 @@ class ApiContractTest {
                 ? validator.validate(call.toValidatorRequest(), answer.build())
                 : validator.validateResponse(call.path, method, answer.build());
         CALLED.add(call.method + " " + call.template);
-        assertThat(errors(report)).as("%s %s → %s %s", call.method, call.path, response.statusCode(), text).isEmpty();
+        List<String> errors = errors(report);
+        if (response.statusCode() == 401 && text.isEmpty()) {
+            // The desk's decision: a call without any credentials answers 401 with an empty body.
+            errors = errors.stream().filter(error -> !error.startsWith("validation.response.body.missing")).toList();
+        }
+        assertThat(errors).as("%s %s → %s %s", call.method, call.path, response.statusCode(), text).isEmpty();
         JsonNode body = null;
         if (contentType != null && contentType.contains("json") && !text.isEmpty()) {
             try {
