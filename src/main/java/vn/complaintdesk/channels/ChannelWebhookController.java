@@ -1,6 +1,8 @@
 package vn.complaintdesk.channels;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -61,9 +63,12 @@ public class ChannelWebhookController {
     private final ObjectMapper objectMapper;
     private final Validator validator;
     private final MessageSource messages;
+    private final Clock clock;
 
     public ChannelWebhookController(WebhookProperties properties, WebhookSignatures signatures,
-            CustomerMessageRouter router, ObjectMapper objectMapper, Validator validator, MessageSource messages) {
+            CustomerMessageRouter router, ObjectMapper objectMapper, Validator validator, MessageSource messages,
+            Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.signatures = signatures;
         this.router = router;
@@ -102,9 +107,9 @@ public class ChannelWebhookController {
             throw new NotFoundException(text("webhook.notConfigured", locale, webhook.urlName()));
         }
         byte[] content = body == null ? new byte[0] : body;
-        signatures.check(secret, timestamp, signature, content);
+        Instant signedAt = signatures.check(secret, timestamp, signature, content);
         ChannelMessagePayload payload = parse(content, request, locale);
-        CustomerMessage message = toMessage(webhook, payload, locale);
+        CustomerMessage message = toMessage(webhook, payload, locale, receivedAt(signedAt));
         Map<String, Object> fields = payload.event() == null ? null : eventFields(payload);
         CustomerMessageRouter.Routed routed;
         try {
@@ -201,7 +206,14 @@ public class ChannelWebhookController {
         return problems;
     }
 
-    private CustomerMessage toMessage(WebhookChannel webhook, ChannelMessagePayload payload, Locale locale) {
+    /** The signed time of the call, never later than now (a channel's clock may run a little ahead). */
+    private OffsetDateTime receivedAt(Instant signedAt) {
+        Instant now = clock.instant();
+        return (signedAt.isAfter(now) ? now : signedAt).atZone(clock.getZone()).toOffsetDateTime();
+    }
+
+    private CustomerMessage toMessage(WebhookChannel webhook, ChannelMessagePayload payload, Locale locale,
+            OffsetDateTime receivedAt) {
         ChannelMessagePayload.Customer customer = payload.customer();
         CustomerMessage.Sender sender = customer == null
                 ? new CustomerMessage.Sender(null, null, null, null, null, payload.trackingToken())
@@ -210,7 +222,7 @@ public class ChannelWebhookController {
         String text = !blank(payload.description()) ? payload.description() : payload.text();
         return new CustomerMessage(webhook.channel(), webhook.network(), webhook.urlName(), payload.messageId().strip(),
                 sender, payload.subject(), text, attachments(payload, locale), List.of(), payload.reference(),
-                payload.category(), payload.incidentDate(), text == null ? 0 : text.length(), OffsetDateTime.now());
+                payload.category(), payload.incidentDate(), text == null ? 0 : text.length(), receivedAt);
     }
 
     private static Map<String, Object> eventFields(ChannelMessagePayload payload) {
@@ -246,18 +258,14 @@ public class ChannelWebhookController {
         return uploads;
     }
 
-    private ResponseEntity<Map<String, Object>> answer(CustomerMessageRouter.Routed routed) {
+    /** 201 when the message opened a complaint (again for a repeated one), else 200; the first answer's body. */
+    private static ResponseEntity<Map<String, Object>> answer(CustomerMessageRouter.Routed routed) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("outcome", routed.outcome().name());
-        answer.put("reference", routed.reference());
+        answer.put("outcome", routed.answer().get("outcome"));
+        answer.put("reference", routed.answer().get("reference"));
         answer.put("repeated", routed.repeated());
-        if (routed.opened() != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> intake = objectMapper.convertValue(routed.opened(), Map.class);
-            answer.putAll(intake);
-            return ResponseEntity.status(HttpStatus.CREATED).body(answer);
-        }
-        return ResponseEntity.ok(answer);
+        answer.putAll(routed.answer());
+        return ResponseEntity.status(routed.openedComplaint() ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
     }
 
     private String text(String key, Locale locale, Object... args) {

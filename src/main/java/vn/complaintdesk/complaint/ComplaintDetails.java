@@ -76,9 +76,11 @@ public class ComplaintDetails {
             @Schema(requiredMode = REQUIRED) OffsetDateTime receivedAt) {
     }
 
+    /** {@code phone} in E.164, {@code phoneAsGiven} as the customer wrote it. */
     public record CustomerJson(@Schema(requiredMode = REQUIRED, example = "Phạm Quốc Anh") String name,
             @Schema(requiredMode = REQUIRED, nullable = true, example = "anh.pham@example.vn") String email,
-            @Schema(requiredMode = REQUIRED, nullable = true, example = "0912345678") String phone,
+            @Schema(requiredMode = REQUIRED, nullable = true, example = "+84912345678") String phone,
+            @Schema(requiredMode = REQUIRED, nullable = true, example = "0912 345 678") String phoneAsGiven,
             @Schema(requiredMode = REQUIRED, nullable = true, example = "ACC-1") String accountId,
             @Schema(requiredMode = REQUIRED, implementation = CustomerTier.class) String tier,
             @Schema(requiredMode = REQUIRED, allowableValues = {"vi", "en"}) String language) {
@@ -158,8 +160,8 @@ public class ComplaintDetails {
         return new StaffView(c.reference(), c.status().name(), c.channel().name(),
                 c.socialNetwork() == null ? null : c.socialNetwork().name(), c.category().name(), c.priority(),
                 c.subject(), c.description(), c.incidentDate(), local(c.receivedAt()),
-                new CustomerJson(customer.name(), customer.email(), customer.phone(), customer.accountId(),
-                        customer.tier().name(), customer.language()),
+                new CustomerJson(customer.name(), customer.email(), customer.phone(), customer.displayPhone(),
+                        customer.accountId(), customer.tier().name(), customer.language()),
                 dueOf(due, Deadline.ACKNOWLEDGEMENT), dueOf(due, Deadline.INTERIM), dueOf(due, Deadline.REPLY),
                 dueOf(due, Deadline.RESOLUTION), due, openTasks(c),
                 eventLog.of(c.id()).stream().map(e -> new EventJson(local(e.at()), e.actor(), e.type(), e.detail()))

@@ -18,6 +18,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import vn.complaintdesk.complaint.Channel;
+import vn.complaintdesk.complaint.PhoneNumbers;
 import vn.complaintdesk.web.ControlCharacters;
 import vn.complaintdesk.web.DateParameters;
 import vn.complaintdesk.web.FieldProblem;
@@ -58,6 +59,9 @@ public class IntakeRules {
         var customer = submission.customer();
         if (customer != null && isBlank(customer.email()) && isBlank(customer.phone())) {
             problems.add(new FieldProblem("customer.email", text("validation.emailOrPhone", locale)));
+        }
+        if (customer != null && !isBlank(customer.phone()) && !PhoneNumbers.isValid(customer.phone())) {
+            problems.add(new FieldProblem("customer.phone", text("validation.phone", locale)));
         }
         if (!staff && RECEIVED_AT_CHANNELS.contains(submission.channel())) {
             problems.add(new FieldProblem("channel", text("validation.channelStaffOnly", locale)));
