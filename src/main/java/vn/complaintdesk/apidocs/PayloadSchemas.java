@@ -31,11 +31,11 @@ final class PayloadSchemas {
 
     static Map<String, Schema> schemas() {
         Map<String, Schema> schemas = new LinkedHashMap<>();
-        schemas.put("CustomerInfoProvided", object("The information the desk asked for (message `CustomerInfoProvided`)")
+        schemas.put("CustomerInfoProvided", object("The information the desk asked for (message "
+                + "`CustomerInfoProvided`): `information`, files, or both")
                 .addProperty("information", text(10000, "Mã giao dịch GD-778, lúc 14:05 ngày 20/11."))
                 .addProperty("attachments", new ArraySchema().items(ProblemSchemas.ref("Attachment")).maxItems(5)
-                        .description("files, with the portal's limits: at most 5 of 5 MB, PDF/JPEG/PNG/text by content"))
-                .required(List.of("information")));
+                        .description("files, with the portal's limits: at most 5 of 5 MB, PDF/JPEG/PNG/text by content")));
         schemas.put("CustomerAnswered", object("The customer's answer to the reply letter (message `CustomerAnswered`); "
                 + "a rejection needs a reason")
                 .addProperty("accepts", new BooleanSchema().example(false))

@@ -1,6 +1,8 @@
 package vn.complaintdesk.portal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +11,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.context.MessageSource;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import vn.complaintdesk.apidocs.ApiDocumentation;
 import vn.complaintdesk.complaint.Complaint;
@@ -37,9 +42,13 @@ public class TrackingApiController {
     private final ComplaintDetails details;
     private final CustomerEvents customerEvents;
     private final Letters letters;
+    private final InformationAnswers informationAnswers;
+    private final MessageSource messages;
 
     public TrackingApiController(TrackingTokens tokens, ComplaintDetails details, CustomerEvents customerEvents,
-            Letters letters) {
+            Letters letters, InformationAnswers informationAnswers, MessageSource messages) {
+        this.informationAnswers = informationAnswers;
+        this.messages = messages;
         this.tokens = tokens;
         this.details = details;
         this.customerEvents = customerEvents;
@@ -60,16 +69,48 @@ public class TrackingApiController {
         return details.customerView(complaint, customerEvents.waitingFor(reference));
     }
 
-    @Operation(summary = "Give the information asked for", description = "Message `CustomerInfoProvided`.")
+    /** The information asked for, as JSON with {@code attachments: [{filename, contentBase64}]}. */
+    @Operation(summary = "Give the information asked for", description = """
+            Message `CustomerInfoProvided`, as JSON or as a form with files (`information`, `attachments`): \
+            at most 5 files of 5 MB, PDF/JPEG/PNG/text by content; `information` may be left out when files \
+            come. A file over the limits is refused (400 naming `attachments`) and nothing is kept.""")
     @ApiResponse(responseCode = "204", description = "Delivered: the desk analyses the complaint again")
     @ApiResponse(responseCode = "404", description = "Unknown reference, or a wrong, expired or other complaint's token")
     @ApiResponse(responseCode = "409", description = "No information is asked for now (too early, too late, twice)")
-    @PostMapping("/info")
+    @PostMapping(path = "/info", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Void> info(@PathVariable String reference,
             @Parameter(description = "The customer's tracking token", example = "q7Zr0b5S3mWk1yXcVd2e9FhJ4nLpT6uA")
             @RequestParam(required = false) String token,
-            @RequestBody(required = false) Map<String, Object> payload) {
-        return deliver(reference, token, CustomerEvents.INFO_PROVIDED, payload);
+            @RequestBody(required = false) Map<String, Object> payload, Locale locale) {
+        Complaint complaint = authorized(reference, token);
+        Map<String, Object> fields = payload == null ? Map.of() : payload;
+        informationAnswers.answer(complaint, fields, CustomerUploads.ofJson(fields.get("attachments"),
+                messages.getMessage("attachments.notAList", null, locale),
+                messages.getMessage("attachments.notBase64", null, locale)));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The information asked for, as a form: field {@code information} and files {@code attachments}. */
+    @Operation(summary = "Give the information asked for", description = """
+            Message `CustomerInfoProvided`, as JSON or as a form with files (`information`, `attachments`): \
+            at most 5 files of 5 MB, PDF/JPEG/PNG/text by content; `information` may be left out when files \
+            come. A file over the limits is refused (400 naming `attachments`) and nothing is kept.""")
+    @ApiResponse(responseCode = "204", description = "Delivered: the desk analyses the complaint again")
+    @ApiResponse(responseCode = "404", description = "Unknown reference, or a wrong, expired or other complaint's token")
+    @ApiResponse(responseCode = "409", description = "No information is asked for now (too early, too late, twice)")
+    @PostMapping(path = "/info", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<Void> infoWithFiles(@PathVariable String reference,
+            @Parameter(description = "The customer's tracking token", example = "q7Zr0b5S3mWk1yXcVd2e9FhJ4nLpT6uA")
+            @RequestParam(required = false) String token,
+            @RequestParam(name = "information", required = false) String information,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files) {
+        Complaint complaint = authorized(reference, token);
+        Map<String, Object> fields = new HashMap<>();
+        if (information != null) {
+            fields.put("information", information);
+        }
+        informationAnswers.answer(complaint, fields, CustomerUploads.of(files));
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Accept or reject the reply", description = "Message `CustomerAnswered`. Silence "
