@@ -2,7 +2,6 @@ package vn.complaintdesk.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +21,7 @@ import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
 import vn.complaintdesk.complaint.HandlingRecords;
 import vn.complaintdesk.intake.Attachments;
+import vn.complaintdesk.web.DateParameters;
 
 /** The auditor's complaint file (read-only, auditors and directors): search, CSV export, one file. */
 @Controller
@@ -36,9 +36,11 @@ public class AuditController {
     private final Attachments attachments;
     private final ComplaintEventLog eventLog;
     private final AuditFilePdf filePdf;
+    private final DateParameters dates;
 
-    public AuditController(AuditFilePdf filePdf, AuditSearch search, AuditTimeline timeline, AuditCsv csv, ComplaintRepository complaints,
+    public AuditController(DateParameters dates, AuditFilePdf filePdf, AuditSearch search, AuditTimeline timeline, AuditCsv csv, ComplaintRepository complaints,
             ComplaintDetails details, HandlingRecords records, Attachments attachments, ComplaintEventLog eventLog) {
+        this.dates = dates;
         this.filePdf = filePdf;
         this.search = search;
         this.timeline = timeline;
@@ -58,8 +60,8 @@ public class AuditController {
             @RequestParam(required = false) String department,
             @RequestParam(defaultValue = "false") boolean deadlineMissed, @RequestParam(defaultValue = "0") int page,
             Model model) {
-        AuditSearch.Criteria criteria = new AuditSearch.Criteria(reference, customer, date(from), date(to), status,
-                category, channel, department, deadlineMissed);
+        AuditSearch.Criteria criteria = criteria(reference, customer, from, to, status, category, channel, department,
+                deadlineMissed);
         model.addAttribute("criteria", criteria);
         model.addAttribute("result", search.page(criteria, page));
         return "audit/search";
@@ -72,8 +74,8 @@ public class AuditController {
             @RequestParam(required = false) String category, @RequestParam(required = false) String channel,
             @RequestParam(required = false) String department,
             @RequestParam(defaultValue = "false") boolean deadlineMissed) {
-        AuditSearch.Criteria criteria = new AuditSearch.Criteria(reference, customer, date(from), date(to), status,
-                category, channel, department, deadlineMissed);
+        AuditSearch.Criteria criteria = criteria(reference, customer, from, to, status, category, channel, department,
+                deadlineMissed);
         byte[] body = csv.of(search.all(criteria));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
@@ -117,15 +119,13 @@ public class AuditController {
                 .body(pdf);
     }
 
-    private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "dates are YYYY-MM-DD");
-        }
+    private AuditSearch.Criteria criteria(String reference, String customer, String from, String to, String status,
+            String category, String channel, String department, boolean deadlineMissed) {
+        LocalDate start = dates.day("from", from, null);
+        LocalDate end = dates.day("to", to, null);
+        dates.period(start, end);
+        return new AuditSearch.Criteria(reference, customer, start, end, status, category, channel, department,
+                deadlineMissed);
     }
 
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintRepository;
 import vn.complaintdesk.complaint.ComplaintSql;
+import vn.complaintdesk.complaint.PhoneNumbers;
 import vn.complaintdesk.workflow.WorkingDayCalendar;
 
 /** The auditors' search over all complaints, in SQL; paged for the page, whole for the CSV export. */
@@ -69,8 +70,14 @@ public class AuditSearch {
         }
         if (notBlank(c.customer())) {
             where.append(" AND (LOWER(c.customer_name) LIKE :customer OR LOWER(COALESCE(c.customer_email, '')) LIKE :customer"
-                    + " OR COALESCE(c.customer_phone, '') LIKE :customer OR COALESCE(c.customer_account_id, '') LIKE :customer)");
+                    + " OR COALESCE(c.customer_phone, '') LIKE :customer OR COALESCE(c.customer_account_id, '') LIKE :customer");
             params.put("customer", "%" + c.customer().strip().toLowerCase(Locale.ROOT) + "%");
+            // Phones are stored in E.164: 0912 345 678 finds +84912345678.
+            PhoneNumbers.e164(c.customer()).ifPresent(phone -> {
+                where.append(" OR c.customer_phone = :phone");
+                params.put("phone", phone);
+            });
+            where.append(")");
         }
         if (c.from() != null) {
             where.append(" AND c.received_at >= :from");

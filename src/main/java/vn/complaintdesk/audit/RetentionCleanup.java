@@ -30,7 +30,7 @@ public class RetentionCleanup {
 
     /** Children first; attachments after the notes that point at them. */
     private static final List<String> CHILD_TABLES = List.of("complaint_note", "attachment", "notification", "letter",
-            "complaint_event", "complaint_deadline", "info_request", "investigation", "approval",
+            "complaint_event", "complaint_deadline", "analysis", "info_request", "investigation", "approval",
             "resolution_proposal", "customer_answer", "escalation", "lesson_learned", "survey_result",
             "recovery_action", "intake_request", "inbound_message");
 

@@ -1,6 +1,8 @@
 package vn.complaintdesk.channels;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.complaintdesk.intake.AttachmentUpload;
 import vn.complaintdesk.portal.CustomerEvents;
+import vn.complaintdesk.web.ControlCharacters;
 import vn.complaintdesk.web.FieldProblem;
 import vn.complaintdesk.web.InvalidFieldsException;
 import vn.complaintdesk.web.NotFoundException;
@@ -52,9 +55,12 @@ public class ChannelWebhookController {
     private final ObjectMapper objectMapper;
     private final Validator validator;
     private final MessageSource messages;
+    private final Clock clock;
 
     public ChannelWebhookController(WebhookProperties properties, WebhookSignatures signatures,
-            CustomerMessageRouter router, ObjectMapper objectMapper, Validator validator, MessageSource messages) {
+            CustomerMessageRouter router, ObjectMapper objectMapper, Validator validator, MessageSource messages,
+            Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.signatures = signatures;
         this.router = router;
@@ -75,9 +81,9 @@ public class ChannelWebhookController {
             throw new NotFoundException(text("webhook.notConfigured", locale, webhook.urlName()));
         }
         byte[] content = body == null ? new byte[0] : body;
-        signatures.check(secret, timestamp, signature, content);
+        Instant signedAt = signatures.check(secret, timestamp, signature, content);
         ChannelMessagePayload payload = parse(content, request, locale);
-        CustomerMessage message = toMessage(webhook, payload, locale);
+        CustomerMessage message = toMessage(webhook, payload, locale, receivedAt(signedAt));
         Map<String, Object> fields = payload.event() == null ? null : eventFields(payload);
         CustomerMessageRouter.Routed routed;
         try {
@@ -116,6 +122,7 @@ public class ChannelWebhookController {
         for (ConstraintViolation<ChannelMessagePayload> violation : validator.validate(payload)) {
             problems.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage()));
         }
+        problems.addAll(controlCharacters(payload, locale));
         if (payload.event() != null && (payload.reference() == null || payload.reference().isBlank())) {
             problems.add(new FieldProblem("reference", text("webhook.referenceForEvent", locale)));
         }
@@ -132,7 +139,55 @@ public class ChannelWebhookController {
         return payload;
     }
 
-    private CustomerMessage toMessage(WebhookChannel webhook, ChannelMessagePayload payload, Locale locale) {
+    private List<FieldProblem> controlCharacters(ChannelMessagePayload payload, Locale locale) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("messageId", payload.messageId());
+        lines.put("reference", payload.reference());
+        lines.put("trackingToken", payload.trackingToken());
+        lines.put("event", payload.event());
+        lines.put("subject", payload.subject());
+        if (payload.customer() != null) {
+            lines.put("customer.name", payload.customer().name());
+            lines.put("customer.email", payload.customer().email());
+            lines.put("customer.phone", payload.customer().phone());
+            lines.put("customer.accountId", payload.customer().accountId());
+            lines.put("customer.language", payload.customer().language());
+        }
+        if (payload.attachments() != null) {
+            for (int i = 0; i < payload.attachments().size(); i++) {
+                ChannelMessagePayload.Attachment attachment = payload.attachments().get(i);
+                lines.put("attachments." + i + ".filename", attachment == null ? null : attachment.filename());
+            }
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("text", payload.text());
+        texts.put("description", payload.description());
+        texts.put("information", payload.information());
+        texts.put("reason", payload.reason());
+        texts.put("comment", payload.comment());
+        texts.put("suggestion", payload.suggestion());
+        List<FieldProblem> problems = new ArrayList<>();
+        lines.forEach((field, value) -> {
+            if (ControlCharacters.inLine(value)) {
+                problems.add(new FieldProblem(field, text("validation.controlCharacters", locale)));
+            }
+        });
+        texts.forEach((field, value) -> {
+            if (ControlCharacters.inText(value)) {
+                problems.add(new FieldProblem(field, text("validation.controlCharactersInText", locale)));
+            }
+        });
+        return problems;
+    }
+
+    /** The signed time of the call, never later than now (a channel's clock may run a little ahead). */
+    private OffsetDateTime receivedAt(Instant signedAt) {
+        Instant now = clock.instant();
+        return (signedAt.isAfter(now) ? now : signedAt).atZone(clock.getZone()).toOffsetDateTime();
+    }
+
+    private CustomerMessage toMessage(WebhookChannel webhook, ChannelMessagePayload payload, Locale locale,
+            OffsetDateTime receivedAt) {
         ChannelMessagePayload.Customer customer = payload.customer();
         CustomerMessage.Sender sender = customer == null
                 ? new CustomerMessage.Sender(null, null, null, null, null, payload.trackingToken())
@@ -141,7 +196,7 @@ public class ChannelWebhookController {
         String text = !blank(payload.description()) ? payload.description() : payload.text();
         return new CustomerMessage(webhook.channel(), webhook.network(), webhook.urlName(), payload.messageId().strip(),
                 sender, payload.subject(), text, attachments(payload, locale), List.of(), payload.reference(),
-                payload.category(), payload.incidentDate(), text == null ? 0 : text.length(), OffsetDateTime.now());
+                payload.category(), payload.incidentDate(), text == null ? 0 : text.length(), receivedAt);
     }
 
     private static Map<String, Object> eventFields(ChannelMessagePayload payload) {
@@ -162,6 +217,10 @@ public class ChannelWebhookController {
         List<AttachmentUpload> uploads = new ArrayList<>();
         for (int i = 0; i < payload.attachments().size(); i++) {
             ChannelMessagePayload.Attachment attachment = payload.attachments().get(i);
+            if (attachment == null) {
+                throw new InvalidFieldsException(List.of(new FieldProblem("attachments." + i,
+                        text("validation.required", locale))));
+            }
             try {
                 uploads.add(new AttachmentUpload(attachment.filename(),
                         Base64.getMimeDecoder().decode(attachment.contentBase64())));
@@ -173,18 +232,14 @@ public class ChannelWebhookController {
         return uploads;
     }
 
-    private ResponseEntity<Map<String, Object>> answer(CustomerMessageRouter.Routed routed) {
+    /** 201 when the message opened a complaint (again for a repeated one), else 200; the first answer's body. */
+    private static ResponseEntity<Map<String, Object>> answer(CustomerMessageRouter.Routed routed) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("outcome", routed.outcome().name());
-        answer.put("reference", routed.reference());
+        answer.put("outcome", routed.answer().get("outcome"));
+        answer.put("reference", routed.answer().get("reference"));
         answer.put("repeated", routed.repeated());
-        if (routed.opened() != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> intake = objectMapper.convertValue(routed.opened(), Map.class);
-            answer.putAll(intake);
-            return ResponseEntity.status(HttpStatus.CREATED).body(answer);
-        }
-        return ResponseEntity.ok(answer);
+        answer.putAll(routed.answer());
+        return ResponseEntity.status(routed.openedComplaint() ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
     }
 
     private String text(String key, Locale locale, Object... args) {

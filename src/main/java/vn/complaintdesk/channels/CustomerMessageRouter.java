@@ -2,11 +2,16 @@ package vn.complaintdesk.channels;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,6 +23,7 @@ import vn.complaintdesk.complaint.Channel;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
+import vn.complaintdesk.complaint.PhoneNumbers;
 import vn.complaintdesk.duplicates.DuplicateRecords;
 import vn.complaintdesk.intake.AttachmentUpload;
 import vn.complaintdesk.intake.Attachments;
@@ -27,6 +33,7 @@ import vn.complaintdesk.intake.IntakeService;
 import vn.complaintdesk.portal.CustomerEvents;
 import vn.complaintdesk.portal.TrackingTokens;
 import vn.complaintdesk.web.ConflictException;
+import vn.complaintdesk.web.ControlCharacters;
 import vn.complaintdesk.web.NotFoundException;
 import vn.complaintdesk.workflow.ComplaintProcess;
 import vn.complaintdesk.workflow.ProcessNames;
@@ -48,9 +55,20 @@ public class CustomerMessageRouter {
 
     private static final Pattern REFERENCE = Pattern.compile("\\b(KN-\\d{4}-\\d{6})\\b");
 
-    /** What became of a message; {@code opened} is the intake answer when it opened a complaint. */
-    public record Routed(InboundOutcome outcome, String reference, IntakeAnswer opened, boolean repeated) {
+    /**
+     * What became of a message. {@code answer} is what the channel is told (outcome, reference and,
+     * when it opened a complaint, the intake answer), kept with the message: a repeated message
+     * ({@code repeated}) gets the very answer of its first handling, whatever happened since.
+     */
+    public record Routed(InboundOutcome outcome, String reference, Map<String, Object> answer, boolean repeated) {
+
+        public boolean openedComplaint() {
+            return outcome == InboundOutcome.OPENED_COMPLAINT;
+        }
     }
+
+    private static final TypeReference<Map<String, Object>> ANSWER = new TypeReference<>() {
+    };
 
     private record Target(Complaint complaint, boolean threadMatched) {
     }
@@ -68,11 +86,14 @@ public class CustomerMessageRouter {
     private final DuplicateRecords duplicates;
     private final TransactionTemplate transaction;
     private final TrackingTokens tokens;
+    private final ObjectMapper objectMapper;
 
     public CustomerMessageRouter(InboundMessages inbound, ComplaintRepository complaints, IntakeService intake,
             CustomerEvents customerEvents, ComplaintEventLog eventLog, Attachments attachments,
             ComplaintProcess process, ReplyReader reader, JdbcClient jdbc, Clock clock,
-            DuplicateRecords duplicates, PlatformTransactionManager transactionManager, TrackingTokens tokens) {
+            DuplicateRecords duplicates, PlatformTransactionManager transactionManager, TrackingTokens tokens,
+            ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
         this.tokens = tokens;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -116,9 +137,41 @@ public class CustomerMessageRouter {
     }
 
     private Routed repeated(InboundMessages.Inbound first) {
+        if (first.answer() != null) {
+            try {
+                return new Routed(first.outcome(), first.reference(), objectMapper.readValue(first.answer(), ANSWER),
+                        true);
+            } catch (JsonProcessingException unreadable) {
+                throw new IllegalStateException("Stored answer of inbound message " + first.id() + " unreadable",
+                        unreadable);
+            }
+        }
+        // Handled before answers were kept: told what it is now.
         IntakeAnswer opened = first.outcome() == InboundOutcome.OPENED_COMPLAINT && first.complaintId() != null
                 ? intake.answerFor(first.complaintId()) : null;
-        return new Routed(first.outcome(), first.reference(), opened, true);
+        return new Routed(first.outcome(), first.reference(), answerOf(first.outcome(), first.reference(), opened),
+                true);
+    }
+
+    /** The routing result, kept with the inbound message in the transaction that records it. */
+    private Routed answered(long inboundId, InboundOutcome outcome, String reference, IntakeAnswer opened) {
+        Map<String, Object> answer = answerOf(outcome, reference, opened);
+        try {
+            inbound.answered(inboundId, objectMapper.writeValueAsString(answer));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Routed(outcome, reference, answer, false);
+    }
+
+    private Map<String, Object> answerOf(InboundOutcome outcome, String reference, IntakeAnswer opened) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("outcome", outcome.name());
+        answer.put("reference", reference);
+        if (opened != null) {
+            answer.putAll(objectMapper.convertValue(opened, ANSWER));
+        }
+        return answer;
     }
 
     private Routed continueComplaint(Target target, CustomerMessage message, String event,
@@ -132,13 +185,13 @@ public class CustomerMessageRouter {
             inbound.settle(id, complaint.id(), InboundOutcome.UNVERIFIED_SENDER);
             eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "UNVERIFIED_MESSAGE",
                     message.channel() + " from " + InboundMessages.describe(message.sender()));
-            return new Routed(InboundOutcome.UNVERIFIED_SENDER, complaint.reference(), null, false);
+            return answered(id, InboundOutcome.UNVERIFIED_SENDER, complaint.reference(), null);
         }
         keep(complaint, message);
         InboundOutcome outcome = event != null ? deliver(complaint, event, eventFields)
                 : continueWith(complaint, message, id, target.threadMatched());
         inbound.settle(id, complaint.id(), outcome);
-        return new Routed(outcome, complaint.reference(), null, false);
+        return answered(id, outcome, complaint.reference(), null);
     }
 
     /** Keeps a message that could not be handled, with the reason, so that it is never read again. */
@@ -153,8 +206,12 @@ public class CustomerMessageRouter {
     private Routed open(CustomerMessage message) {
         CustomerMessage.Sender sender = message.sender();
         OffsetDateTime received = message.receivedAt() != null ? message.receivedAt() : OffsetDateTime.now(clock);
-        String subject = firstNonBlank(message.subject(), message.text());
-        String description = firstNonBlank(message.text(), message.subject());
+        // What the desk derives itself (a subject from a chat's lines, a mail's text) is made fit for
+        // the intake rules here; what a caller typed into a field is checked by them.
+        String subject = ControlCharacters.toLine(firstNonBlank(message.subject(), message.text()));
+        String description = ControlCharacters.toText(firstNonBlank(message.text(), message.subject()));
+        String name = ControlCharacters.toLine(sender.name() == null || sender.name().isBlank()
+                ? firstNonBlank(sender.email(), sender.phone()) : sender.name());
         ComplaintSubmission submission = new ComplaintSubmission(message.channel(), message.socialNetwork(),
                 message.category() == null ? Category.OTHER : message.category(),
                 subject == null ? null : InboundMessages.cut(subject.strip(), 300),
@@ -162,20 +219,20 @@ public class CustomerMessageRouter {
                 message.incidentDate() != null ? message.incidentDate()
                         : received.atZoneSameInstant(clock.getZone()).toLocalDate(),
                 null,
-                new ComplaintSubmission.CustomerData(sender.name() == null || sender.name().isBlank()
-                        ? firstNonBlank(sender.email(), sender.phone()) : sender.name(), sender.email(),
-                        sender.phone(), sender.accountId(), null, sender.language()));
+                new ComplaintSubmission.CustomerData(name, sender.email(), sender.phone(), sender.accountId(), null,
+                        sender.language()));
         List<AttachmentUpload> kept = attachments.acceptable(message.attachments());
-        IntakeAnswer answer = intake.submit(submission, null, "inbound:" + message.source() + ":"
-                + InboundMessages.cut(message.externalId(), 150), kept);
+        IntakeAnswer answer = intake.submitArrived(submission, "inbound:" + message.source() + ":"
+                + InboundMessages.cut(message.externalId(), 150), kept, received);
         return transaction.execute(status -> {
             Complaint complaint = complaints.require(answer.reference());
             Optional<InboundMessages.Inbound> recorded = inbound.find(message.source(), message.externalId());
-            if (recorded.isEmpty()) {
-                inbound.record(message, complaint.id(), InboundOutcome.OPENED_COMPLAINT, null);
-                noteRefusedAttachments(complaint, message.attachments(), kept);
+            if (recorded.isPresent()) {
+                return repeated(recorded.get());
             }
-            return new Routed(InboundOutcome.OPENED_COMPLAINT, answer.reference(), answer, recorded.isPresent());
+            long id = inbound.record(message, complaint.id(), InboundOutcome.OPENED_COMPLAINT, null);
+            noteRefusedAttachments(complaint, message.attachments(), kept);
+            return answered(id, InboundOutcome.OPENED_COMPLAINT, answer.reference(), answer);
         });
     }
 
@@ -306,23 +363,12 @@ public class CustomerMessageRouter {
             return tokens.unexpired(complaint);
         }
         return sameIgnoringCase(sender.email(), customer.email())
-                || (digits(sender.phone()) != null && digits(sender.phone()).equals(digits(customer.phone())))
+                || PhoneNumbers.same(sender.phone(), customer.phone())
                 || (sender.accountId() != null && sender.accountId().equals(customer.accountId()));
     }
 
     private static boolean sameIgnoringCase(String a, String b) {
         return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
-    }
-
-    private static String digits(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String digits = phone.replaceAll("\\D", "");
-        if (digits.startsWith("84")) {
-            digits = "0" + digits.substring(2);
-        }
-        return digits.length() < 6 ? null : digits;
     }
 
     private static String firstNonBlank(String... values) {

@@ -16,7 +16,7 @@ public class InboundMessages {
 
     public record Inbound(long id, String channel, String source, String externalId, String sender, String subject,
             String body, Long sizeBytes, OffsetDateTime receivedAt, Long complaintId, String reference,
-            InboundOutcome outcome, String error) {
+            InboundOutcome outcome, String error, String answer) {
     }
 
     private static final String SELECT = """
@@ -66,6 +66,12 @@ public class InboundMessages {
     public void settle(long id, Long complaintId, InboundOutcome outcome) {
         jdbc.sql("UPDATE inbound_message SET complaint_id = :complaint, outcome = :outcome WHERE id = :id")
                 .param("complaint", complaintId).param("outcome", outcome.name()).param("id", id).update();
+    }
+
+    /** What the desk answered when it handled the message (JSON), for a repeated delivery. */
+    public void answered(long id, String answer) {
+        jdbc.sql("UPDATE inbound_message SET answer = :answer WHERE id = :id")
+                .param("answer", answer).param("id", id).update();
     }
 
     /** The complaint a customer's own earlier message (by its Message-ID) opened or joined. */
@@ -127,6 +133,6 @@ public class InboundMessages {
                 rs.getString("external_id"), rs.getString("sender"), rs.getString("subject"), rs.getString("body"),
                 noSize ? null : size, rs.getObject("received_at", OffsetDateTime.class),
                 noComplaint ? null : complaintId, rs.getString("reference"),
-                InboundOutcome.valueOf(rs.getString("outcome")), rs.getString("error"));
+                InboundOutcome.valueOf(rs.getString("outcome")), rs.getString("error"), rs.getString("answer"));
     }
 }

@@ -16,11 +16,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxSize a larger mail is set aside unread (default 25 MB)
  * @param pollInterval how often the mailbox is read (default one minute)
  * @param batchSize at most this many mails per poll, so one poll stays short
+ * @param dateSkew how much earlier than its {@code Date:} header a mail may have arrived (the
+ *     sender's clock may be ahead); an earlier arrival counts from {@code Date:} less this (default 15 minutes)
  */
 @ConfigurationProperties("complaints.mail-intake")
 public record MailIntakeProperties(String host, Integer port, String protocol, String username, String password,
         String folder, String processedFolder, String setAsideFolder, DataSize maxSize, Duration pollInterval,
-        Integer batchSize) {
+        Integer batchSize, Duration dateSkew) {
 
     public MailIntakeProperties {
         protocol = protocol == null || protocol.isBlank() ? "imaps" : protocol.trim().toLowerCase();
@@ -30,6 +32,7 @@ public record MailIntakeProperties(String host, Integer port, String protocol, S
         maxSize = maxSize == null ? DataSize.ofMegabytes(25) : maxSize;
         pollInterval = pollInterval == null ? Duration.ofMinutes(1) : pollInterval;
         batchSize = batchSize == null || batchSize < 1 ? 50 : batchSize;
+        dateSkew = dateSkew == null || dateSkew.isNegative() ? Duration.ofMinutes(15) : dateSkew;
     }
 
     public boolean imap() {

@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -55,9 +58,11 @@ public class MailReader {
     private static final Pattern ENGLISH = Pattern.compile("(?i)\\b(the|and|please|my|is|was|not|you|your|i)\\b");
 
     private final Clock clock;
+    private final Duration dateSkew;
 
-    public MailReader(Clock clock) {
+    public MailReader(Clock clock, MailIntakeProperties properties) {
         this.clock = clock;
+        this.dateSkew = properties.dateSkew();
     }
 
     public CustomerMessage read(MimeMessage mail, long sizeBytes) throws UnreadableMail {
@@ -71,9 +76,8 @@ public class MailReader {
             String text = body.plain != null ? body.plain : body.html != null ? htmlToText(body.html) : "";
             String written = withoutQuotedMail(text);
             String language = languageOf(written + " " + nullToEmpty(mail.getSubject()));
-            OffsetDateTime receivedAt = mail.getReceivedDate() != null
-                    ? mail.getReceivedDate().toInstant().atZone(clock.getZone()).toOffsetDateTime()
-                    : OffsetDateTime.now(clock);
+            OffsetDateTime receivedAt = arrival(instant(mail.getReceivedDate()), instant(mail.getSentDate()),
+                    clock.instant(), dateSkew).atZone(clock.getZone()).toOffsetDateTime();
             return new CustomerMessage(Channel.EMAIL, null, "email", messageId(mail),
                     new CustomerMessage.Sender(blankToNull(from.getPersonal()), from.getAddress().toLowerCase(Locale.ROOT),
                             null, null, language, null),
@@ -83,6 +87,25 @@ public class MailReader {
             throw new UnreadableMail("malformed mail: " + malformed.getClass().getSimpleName() + ": "
                     + malformed.getMessage());
         }
+    }
+
+    /**
+     * When a mail reached the desk: the mailbox server's internal date (IMAP), never later than now
+     * (the time it is read) and never earlier than its {@code Date:} header less {@code skew}; a
+     * mail without an internal date (POP3) is received when it is read, since a {@code Date:} header
+     * alone is the sender's word.
+     */
+    static Instant arrival(Instant internalDate, Instant dateHeader, Instant readAt, Duration skew) {
+        if (internalDate == null) {
+            return readAt;
+        }
+        Instant arrived = dateHeader != null && internalDate.isBefore(dateHeader.minus(skew))
+                ? dateHeader.minus(skew) : internalDate;
+        return arrived.isAfter(readAt) ? readAt : arrived;
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     /** The Message-ID, or one made from its content for a mail without (the same mail, the same id). */

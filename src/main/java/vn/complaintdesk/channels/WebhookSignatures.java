@@ -34,7 +34,8 @@ public class WebhookSignatures {
         this.clock = clock;
     }
 
-    public void check(String secret, String timestamp, String signature, byte[] body) {
+    /** Checks the call and answers when it was signed: the moment the channel handed the message over. */
+    public Instant check(String secret, String timestamp, String signature, byte[] body) {
         if (timestamp == null || signature == null) {
             throw new Refused("X-Timestamp and X-Signature are required");
         }
@@ -52,6 +53,7 @@ public class WebhookSignatures {
         if (!MessageDigest.isEqual(expected, signature.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
             throw new Refused("X-Signature does not match the body");
         }
+        return Instant.ofEpochSecond(seconds);
     }
 
     /** The hex HMAC-SHA256 of {@code "<timestamp>.<body>"}; integrations compute the same. */

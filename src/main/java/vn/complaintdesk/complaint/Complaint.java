@@ -24,7 +24,22 @@ public record Complaint(
         String recordedBy,
         OffsetDateTime closedAt) {
 
+    /**
+     * @param phone the number in E.164 ({@link PhoneNumbers}), what the desk compares
+     * @param phoneAsGiven the number as the customer or staff wrote it, what the pages show
+     */
     public record Customer(String name, String email, String phone, String accountId, CustomerTier tier,
-            String language) {
+            String language, String phoneAsGiven) {
+
+        /** A customer whose number is shown as stored. */
+        public Customer(String name, String email, String phone, String accountId, CustomerTier tier,
+                String language) {
+            this(name, email, phone, accountId, tier, language, phone);
+        }
+
+        /** The number as it was written, for people to read. */
+        public String displayPhone() {
+            return phoneAsGiven != null ? phoneAsGiven : phone;
+        }
     }
 }

@@ -39,8 +39,9 @@ public class ComplaintDetails {
             OffsetDateTime receivedAt) {
     }
 
-    public record CustomerJson(String name, String email, String phone, String accountId, String tier,
-            String language) {
+    /** {@code phone} in E.164, {@code phoneAsGiven} as the customer wrote it. */
+    public record CustomerJson(String name, String email, String phone, String phoneAsGiven, String accountId,
+            String tier, String language) {
     }
 
     public record StaffView(String reference, String status, String channel, String socialNetwork, String category,
@@ -83,8 +84,8 @@ public class ComplaintDetails {
         return new StaffView(c.reference(), c.status().name(), c.channel().name(),
                 c.socialNetwork() == null ? null : c.socialNetwork().name(), c.category().name(), c.priority(),
                 c.subject(), c.description(), c.incidentDate(), local(c.receivedAt()),
-                new CustomerJson(customer.name(), customer.email(), customer.phone(), customer.accountId(),
-                        customer.tier().name(), customer.language()),
+                new CustomerJson(customer.name(), customer.email(), customer.phone(), customer.displayPhone(),
+                        customer.accountId(), customer.tier().name(), customer.language()),
                 dueOf(due, Deadline.ACKNOWLEDGEMENT), dueOf(due, Deadline.INTERIM), dueOf(due, Deadline.REPLY),
                 dueOf(due, Deadline.RESOLUTION), due, openTasks(c),
                 eventLog.of(c.id()).stream().map(e -> new EventJson(local(e.at()), e.actor(), e.type(), e.detail()))

@@ -1,5 +1,6 @@
 package vn.complaintdesk.complaint;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -232,7 +233,7 @@ public class ComplaintPagesController {
         }
         try {
             return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             errors.put(field, invalidValue());
             return null;
         }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,11 +26,12 @@ public class ComplaintRepository {
         jdbc.sql("""
                 INSERT INTO complaint (reference, status, channel, social_network, category, priority,
                     suggested_department, subject, description, incident_date, received_at, customer_name,
-                    customer_email, customer_phone, customer_account_id, customer_tier, customer_language,
-                    tracking_token, handling_round, recorded_by)
+                    customer_email, customer_email_key, customer_phone, customer_phone_as_given,
+                    customer_account_id, customer_tier, customer_language, tracking_token, handling_round,
+                    recorded_by)
                 VALUES (:reference, :status, :channel, :socialNetwork, :category, :priority, :department,
-                    :subject, :description, :incidentDate, :receivedAt, :name, :email, :phone, :accountId,
-                    :tier, :language, :token, :round, :recordedBy)
+                    :subject, :description, :incidentDate, :receivedAt, :name, :email, :emailKey, :phone,
+                    :phoneAsGiven, :accountId, :tier, :language, :token, :round, :recordedBy)
                 """)
                 .param("reference", c.reference())
                 .param("status", c.status().name())
@@ -44,7 +46,9 @@ public class ComplaintRepository {
                 .param("receivedAt", c.receivedAt())
                 .param("name", c.customer().name())
                 .param("email", c.customer().email())
+                .param("emailKey", emailKey(c.customer().email()))
                 .param("phone", c.customer().phone())
+                .param("phoneAsGiven", c.customer().phoneAsGiven())
                 .param("accountId", c.customer().accountId())
                 .param("tier", c.customer().tier().name())
                 .param("language", c.customer().language())
@@ -113,6 +117,11 @@ public class ComplaintRepository {
                 .param("expires", trackingExpiresAt).param("id", id).update();
     }
 
+    /** How an e-mail address is compared and indexed ({@code customer_email_key}): trimmed, lower case. */
+    public static String emailKey(String email) {
+        return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
     /** Row mapper for other features' queries over the complaint table. */
     public static Complaint mapRow(ResultSet rs, int row) throws SQLException {
         return map(rs, row);
@@ -139,7 +148,8 @@ public class ComplaintRepository {
                         rs.getString("customer_phone"),
                         rs.getString("customer_account_id"),
                         CustomerTier.valueOf(rs.getString("customer_tier")),
-                        rs.getString("customer_language")),
+                        rs.getString("customer_language"),
+                        rs.getString("customer_phone_as_given")),
                 rs.getString("tracking_token"),
                 rs.getObject("tracking_expires_at", OffsetDateTime.class),
                 rs.getInt("handling_round"),

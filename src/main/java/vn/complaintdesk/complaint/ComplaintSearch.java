@@ -27,8 +27,14 @@ public class ComplaintSearch {
         if (text != null && !text.isBlank()) {
             where.append(" ").append("""
                      AND (LOWER(reference) LIKE :like OR LOWER(customer_name) LIKE :like
-                          OR LOWER(COALESCE(customer_email, '')) LIKE :like OR COALESCE(customer_phone, '') LIKE :like)""");
+                          OR LOWER(COALESCE(customer_email, '')) LIKE :like OR COALESCE(customer_phone, '') LIKE :like""");
             params.put("like", "%" + text.strip().toLowerCase(Locale.ROOT) + "%");
+            // Phones are stored in E.164: 0912 345 678 finds +84912345678.
+            PhoneNumbers.e164(text).ifPresent(phone -> {
+                where.append(" OR customer_phone = :phone");
+                params.put("phone", phone);
+            });
+            where.append(")");
         }
         if (status != null && !status.isBlank()) {
             where.append(" AND status = :status");

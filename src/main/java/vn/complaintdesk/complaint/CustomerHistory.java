@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -66,6 +67,22 @@ public class CustomerHistory {
                 .query(ComplaintRepository::map).list();
     }
 
+    /**
+     * The tier staff last recorded for this customer: the desk's own record, which is what a
+     * customer filing by themself gets, whatever tier they claim.
+     */
+    public Optional<CustomerTier> tierRecordedByStaff(Complaint.Customer customer) {
+        Map<String, Object> params = new HashMap<>();
+        String where = sameCustomer(customer, params);
+        if (where.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT customer_tier FROM complaint WHERE (" + where + ") AND recorded_by NOT IN (:notStaff)"
+                        + " ORDER BY received_at DESC, id DESC LIMIT 1")
+                .params(params).param("notStaff", List.of(ComplaintEventLog.CUSTOMER, ComplaintEventLog.SYSTEM))
+                .query((rs, n) -> CustomerTier.valueOf(rs.getString(1))).optional();
+    }
+
     /** Whether both complaints are of the same customer, by the condition their history uses. */
     public boolean sameCustomer(Complaint one, Complaint other) {
         Map<String, Object> params = new HashMap<>();
@@ -108,12 +125,17 @@ public class CustomerHistory {
         return counts;
     }
 
-    /** "Same customer": any of account id, e-mail (any case) or phone in common. Empty when none is known. */
+    /**
+     * "Same customer": any of account id, e-mail (any case) or phone (as a number, E.164) in common,
+     * each an indexed column. Empty when none is known.
+     */
     private static String sameCustomer(Complaint.Customer customer, Map<String, Object> params) {
         StringBuilder where = new StringBuilder();
         condition(where, params, "customer_account_id", "account", customer.accountId());
-        condition(where, params, "LOWER(customer_email)", "email", lower(customer.email()));
-        condition(where, params, "customer_phone", "phone", digits(customer.phone()) == null ? null : customer.phone());
+        condition(where, params, "customer_email_key", "email", ComplaintRepository.emailKey(customer.email()));
+        // A stored number no library could read (kept as it was by V15) still matches itself.
+        condition(where, params, "customer_phone", "phone", PhoneNumbers.e164(customer.phone())
+                .orElse(customer.phone() == null || customer.phone().isBlank() ? null : customer.phone().strip()));
         return where.toString();
     }
 
@@ -124,13 +146,5 @@ public class CustomerHistory {
         }
         where.append(where.isEmpty() ? "" : " OR ").append(column).append(" = :").append(name);
         params.put(name, value);
-    }
-
-    private static String lower(String value) {
-        return value == null || value.isBlank() ? null : value.strip().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String digits(String value) {
-        return value == null || value.isBlank() ? null : value.replaceAll("\\D", "");
     }
 }

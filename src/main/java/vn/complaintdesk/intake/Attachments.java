@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
+import vn.complaintdesk.web.ControlCharacters;
 import vn.complaintdesk.web.FieldProblem;
 
 /**
@@ -62,7 +63,10 @@ public class Attachments {
                     new Object[] {maxCount}, locale)));
         }
         for (AttachmentUpload upload : uploads) {
-            if (upload.content().length > maxSize.toBytes()) {
+            if (ControlCharacters.inLine(upload.filename())) {
+                problems.add(new FieldProblem("attachments", messages.getMessage("attachments.controlCharacters",
+                        new Object[] {safeName(upload.filename())}, locale)));
+            } else if (upload.content().length > maxSize.toBytes()) {
                 problems.add(new FieldProblem("attachments", messages.getMessage("attachments.tooLarge",
                         new Object[] {safeName(upload.filename()), maxSize.toMegabytes()}, locale)));
             } else if (typeOf(upload.content()).isEmpty()) {

@@ -29,7 +29,7 @@ public record ComplaintSubmission(
     public record CustomerData(
             @NotBlank @Size(max = 200) String name,
             @Email @Size(max = 254) String email,
-            @Pattern(regexp = "^\\+?[0-9 .()-]{6,30}$", message = "{validation.phone}") String phone,
+            @Size(max = 30) String phone,
             @Size(max = 100) String accountId,
             CustomerTier tier,
             @Pattern(regexp = "^(vi|en)$", message = "{validation.language}") String language) {

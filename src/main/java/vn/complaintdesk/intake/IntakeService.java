@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -25,8 +26,10 @@ import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
 import vn.complaintdesk.complaint.ComplaintStatus;
+import vn.complaintdesk.complaint.CustomerHistory;
 import vn.complaintdesk.complaint.CustomerTier;
 import vn.complaintdesk.complaint.Deadline;
+import vn.complaintdesk.complaint.PhoneNumbers;
 import vn.complaintdesk.complaint.DeadlineRepository;
 import vn.complaintdesk.duplicates.DuplicateGuard;
 import vn.complaintdesk.letters.IntakeReceipts;
@@ -57,11 +60,13 @@ public class IntakeService {
     private final Attachments attachments;
     private final DuplicateGuard duplicates;
     private final IntakeReceipts receipts;
+    private final CustomerHistory history;
 
     public IntakeService(IntakeRules rules, ReferenceNumbers references, ComplaintRepository complaints,
             DeadlineRepository deadlines, ComplaintEventLog eventLog, ComplaintProcess process, JdbcClient jdbc,
             ObjectMapper objectMapper, Clock clock, PlatformTransactionManager transactionManager,
-            Attachments attachments, DuplicateGuard duplicates, IntakeReceipts receipts) {
+            Attachments attachments, DuplicateGuard duplicates, IntakeReceipts receipts, CustomerHistory history) {
+        this.history = history;
         this.attachments = attachments;
         this.duplicates = duplicates;
         this.receipts = receipts;
@@ -88,6 +93,21 @@ public class IntakeService {
     /** As above, with files attached; they are checked with the fields and stored with the complaint. */
     public IntakeAnswer submit(ComplaintSubmission submission, String staffUser, String idempotencyKey,
             java.util.List<AttachmentUpload> uploads) {
+        return submit(submission, staffUser, idempotencyKey, uploads, null);
+    }
+
+    /**
+     * A customer's message from a channel the desk reads itself (the support mailbox, a signed
+     * webhook): received when it reached the desk ({@code arrivedAt}, never later than now), so
+     * that a mail read hours after it arrived loses none of its deadlines.
+     */
+    public IntakeAnswer submitArrived(ComplaintSubmission submission, String idempotencyKey,
+            java.util.List<AttachmentUpload> uploads, OffsetDateTime arrivedAt) {
+        return submit(submission, null, idempotencyKey, uploads, arrivedAt);
+    }
+
+    private IntakeAnswer submit(ComplaintSubmission submission, String staffUser, String idempotencyKey,
+            java.util.List<AttachmentUpload> uploads, OffsetDateTime arrivedAt) {
         var problems = new java.util.ArrayList<>(rules.problemsOf(submission, staffUser != null));
         problems.addAll(attachments.problemsOf(uploads));
         if (!problems.isEmpty()) {
@@ -101,7 +121,8 @@ public class IntakeService {
             }
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime receivedAt = (submission.receivedAt() != null ? submission.receivedAt() : now)
+        OffsetDateTime arrived = arrivedAt == null || arrivedAt.isAfter(now) ? now : arrivedAt;
+        OffsetDateTime receivedAt = (submission.receivedAt() != null ? submission.receivedAt() : arrived)
                 .atZoneSameInstant(clock.getZone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
         // The number is taken in its own short transaction before the main one, so intakes never
         // wait for each other's process start and never hold two pooled connections at once.
@@ -114,13 +135,16 @@ public class IntakeService {
             String requestHash, String reference, OffsetDateTime receivedAt, OffsetDateTime now,
             java.util.List<AttachmentUpload> uploads) {
         var customerData = submission.customer();
+        Complaint.Customer customer = new Complaint.Customer(customerData.name().strip(),
+                blankToNull(customerData.email()), PhoneNumbers.e164(customerData.phone()).orElse(null),
+                blankToNull(customerData.accountId()), null,
+                customerData.language() == null ? "vi" : customerData.language());
         Complaint complaint = new Complaint(0, reference, ComplaintStatus.RECEIVED, submission.channel(),
                 submission.socialNetwork(), submission.category(), null, null, submission.subject().strip(),
                 submission.description().strip(), submission.incidentDate(), receivedAt,
-                new Complaint.Customer(customerData.name().strip(), blankToNull(customerData.email()),
-                        blankToNull(customerData.phone()), blankToNull(customerData.accountId()),
-                        customerData.tier() == null ? CustomerTier.STANDARD : customerData.tier(),
-                        customerData.language() == null ? "vi" : customerData.language()),
+                new Complaint.Customer(customer.name(), customer.email(), customer.phone(), customer.accountId(),
+                        tierOf(customer, customerData.tier(), staffUser), customer.language(),
+                        blankToNull(customerData.phone())),
                 newTrackingToken(), null, 1, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser, null);
         long id = complaints.insert(complaint);
         if (idempotencyKey != null) {
@@ -132,7 +156,8 @@ public class IntakeService {
         }
         eventLog.record(id, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser, "RECEIVED",
                 "channel " + submission.channel() + ", category " + submission.category()
-                        + (uploads.isEmpty() ? "" : ", " + uploads.size() + " attachment(s)"));
+                        + (uploads.isEmpty() ? "" : ", " + uploads.size() + " attachment(s)")
+                        + receivedAndRecorded(receivedAt, now));
         attachments.store(id, uploads, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser);
 
         process.start(complaints.findById(id).orElseThrow());
@@ -140,6 +165,26 @@ public class IntakeService {
         // After the synchronous limitation check and triage: the status and deadlines are set.
         receipts.issueFor(complaints.findById(id).orElseThrow());
         return answerFor(id);
+    }
+
+    /**
+     * The tier routes the complaint (triage priority), so only staff may set it; anyone else gets
+     * the desk's record of that customer.
+     */
+    private CustomerTier tierOf(Complaint.Customer customer, CustomerTier claimed, String staffUser) {
+        if (staffUser != null && claimed != null) {
+            return claimed;
+        }
+        return history.tierRecordedByStaff(customer).orElse(CustomerTier.STANDARD);
+    }
+
+    /** Both times, when the complaint is recorded more than a minute after it was received. */
+    private String receivedAndRecorded(OffsetDateTime receivedAt, OffsetDateTime now) {
+        if (Duration.between(receivedAt, now).abs().compareTo(Duration.ofMinutes(1)) <= 0) {
+            return "";
+        }
+        return ", received " + receivedAt + ", recorded " + now.atZoneSameInstant(clock.getZone())
+                .toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
     }
 
     public IntakeAnswer answerFor(long complaintId) {

@@ -47,7 +47,7 @@ public class IntakeReceipts {
         details.put("category", complaint.category().name());
         details.put("description", complaint.description());
         details.put("incidentDate", complaint.incidentDate());
-        details.put("customerPhone", complaint.customer().phone());
+        details.put("customerPhone", complaint.customer().displayPhone());
         details.put("customerEmail", complaint.customer().email());
         details.put("customerAccount", complaint.customer().accountId());
         details.put("replyDueAt", due(complaint, Deadline.REPLY));

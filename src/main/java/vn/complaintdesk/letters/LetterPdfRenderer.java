@@ -1,6 +1,5 @@
 package vn.complaintdesk.letters;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +11,14 @@ import java.util.regex.Pattern;
 
 import com.openhtmltopdf.extend.FSTextBreaker;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
@@ -72,12 +78,17 @@ public class LetterPdfRenderer {
 
     public byte[] pdf(String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
+        try (PDDocument document = new PDDocument();
+                TrueTypeFont regularFont = withoutLigatures(regular);
+                TrueTypeFont boldFont = withoutLigatures(bold)) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.withProducer("complaint-desk");
-            builder.useFont(() -> stream(regular), FONT_FAMILY, 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> stream(bold), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+            builder.usePDDocument(document);
+            builder.useFont(new PDFontSupplier(PDType0Font.load(document, regularFont, true)), FONT_FAMILY, 400,
+                    FontStyle.NORMAL, true);
+            builder.useFont(new PDFontSupplier(PDType0Font.load(document, boldFont, true)), FONT_FAMILY, 700,
+                    FontStyle.NORMAL, true);
             // Letters are self-contained: nothing is fetched from outside while drawing them.
             builder.useExternalResourceAccessControl((uri, type) -> false,
                     com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
@@ -91,6 +102,18 @@ public class LetterPdfRenderer {
             throw new UncheckedIOException("Could not draw the letter as PDF", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The font with its glyph substitutions (GSUB) off. PDFBox applies the font's ligatures by
+     * default, drawing "fi" and "fl" as one glyph that copies out of the PDF as U+FB01/U+FB02: an
+     * e-mail address or tracking link copied from a letter would then be wrong. Vietnamese needs no
+     * substitution: every letter with its diacritics has its own glyph in DejaVu Sans.
+     */
+    private static TrueTypeFont withoutLigatures(byte[] font) throws IOException {
+        TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(font));
+        parsed.setEnableGsub(false);
+        return parsed;
     }
 
     /** java.text's line breaking (UAX #14) without openhtmltopdf's extra breaks inside URLs. */
@@ -107,10 +130,6 @@ public class LetterPdfRenderer {
         public void setText(String text) {
             iterator.setText(text);
         }
-    }
-
-    private static InputStream stream(byte[] bytes) {
-        return new ByteArrayInputStream(bytes);
     }
 
     private static byte[] font(String path) {

@@ -18,6 +18,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 import vn.complaintdesk.complaint.Complaint;
@@ -81,28 +83,41 @@ public class Letters {
         }
         Locale locale = Locale.forLanguageTag(complaint.customer().language());
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // The row first, in the caller's transaction: the letter prints its own download link, which
+        // needs its id. Nobody sees the row before the letter is in it.
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO letter (complaint_id, kind, dedup_key, language, body, sha256, created_at)
+                VALUES (:c, :kind, :key, :lang, '', '', :at)""")
+                .param("c", complaint.id()).param("kind", kind.name()).param("key", dedupKey)
+                .param("lang", locale.getLanguage()).param("at", now).update(keys, "id");
+        long id = keys.getKey().longValue();
+        String xhtml = html(complaint, kind, details, now, id);
+        byte[] pdf = renderer.pdf(xhtml);
+        String sha256 = sha256(pdf);
+        jdbc.sql("UPDATE letter SET body = :body, pdf = :pdf, sha256 = :sha WHERE id = :id")
+                .param("body", xhtml).param("pdf", pdf).param("sha", sha256).param("id", id).update();
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "LETTER_ISSUED", kind.name() + " sha256 " + sha256);
+        return byDedupKey(dedupKey).orElseThrow();
+    }
+
+    /** The letter's XHTML, in the customer's language, as letter {@code letterId} issued at {@code issuedAt}. */
+    String html(Complaint complaint, Kind kind, Map<String, ?> details, OffsetDateTime issuedAt, long letterId) {
+        Locale locale = Locale.forLanguageTag(complaint.customer().language());
         Map<String, Object> model = new HashMap<>(details);
         model.put("kind", kind.name());
         model.put("lang", locale.getLanguage());
         model.put("reference", complaint.reference());
         model.put("customerName", complaint.customer().name());
+        model.put("customerEmail", complaint.customer().email());
         model.put("complaintSubject", complaint.subject());
         model.put("receivedAt", complaint.receivedAt());
-        model.put("issuedAt", now);
+        model.put("issuedAt", issuedAt);
         model.put("trackingUrl", links.tracking(complaint.reference(), complaint.trackingToken()));
+        model.put("downloadUrl", links.letterDownload(complaint.reference(), letterId, complaint.trackingToken()));
         model.put("letterhead", letterhead);
         model.put("fmt", new LocalizedFormats(locale, calendar.zone()));
-        String xhtml = renderer.html(kind, locale, model);
-        byte[] pdf = renderer.pdf(xhtml);
-        String sha256 = sha256(pdf);
-        jdbc.sql("""
-                INSERT INTO letter (complaint_id, kind, dedup_key, language, body, pdf, sha256, created_at)
-                VALUES (:c, :kind, :key, :lang, :body, :pdf, :sha, :at)""")
-                .param("c", complaint.id()).param("kind", kind.name()).param("key", dedupKey)
-                .param("lang", locale.getLanguage()).param("body", xhtml).param("pdf", pdf).param("sha", sha256)
-                .param("at", now).update();
-        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "LETTER_ISSUED", kind.name() + " sha256 " + sha256);
-        return byDedupKey(dedupKey).orElseThrow();
+        return renderer.html(kind, locale, model);
     }
 
     public List<Letter> of(long complaintId) {

@@ -76,6 +76,8 @@ public class Outbox {
         Map<String, Object> model = new HashMap<>(details);
         model.put("trackingUrl", links.tracking(complaint.reference(), complaint.trackingToken()));
         model.put("audience", "customer");
+        // Replies to a mail reach the desk only when it reads the mailbox its Reply-To names.
+        model.put("answerByMail", channel == DeliveryChannel.EMAIL && mail.replyTo() != null);
         return enqueue(complaint, type, dedupSuffix, channel, recipient, locale, model, attachment);
     }
 

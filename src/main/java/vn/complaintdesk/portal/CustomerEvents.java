@@ -53,6 +53,7 @@ public class CustomerEvents {
             throw new NotFoundException(messages.getMessage("event.unknown", new Object[] {message}, locale));
         }
         TaskFieldChecks checks = new TaskFieldChecks(payload, messages, locale);
+        checks.controlCharacters();
         List<FieldProblem> problems = new ArrayList<>(validate(message, checks));
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);

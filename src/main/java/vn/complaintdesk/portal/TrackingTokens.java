@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,10 @@ import vn.complaintdesk.complaint.ComplaintRepository;
 @Component
 public class TrackingTokens {
 
+    /** What a reference and a token can look like at all; anything else is not looked up. */
+    private static final Pattern REFERENCE = Pattern.compile("[A-Z0-9-]{1,30}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     private final ComplaintRepository complaints;
     private final Clock clock;
 
@@ -27,7 +32,8 @@ public class TrackingTokens {
     }
 
     public Optional<Complaint> complaintFor(String reference, String token) {
-        if (reference == null || token == null || token.isBlank()) {
+        if (reference == null || token == null || !REFERENCE.matcher(reference).matches()
+                || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
         return complaints.findByReference(reference).filter(c -> matches(c, token)).filter(this::unexpired);

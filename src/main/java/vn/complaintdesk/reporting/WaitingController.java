@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import vn.complaintdesk.web.DateParameters;
 import vn.complaintdesk.workflow.WorkingDayCalendar;
 
 /**
@@ -32,9 +32,11 @@ public class WaitingController {
     private final RepositoryService repositoryService;
     private final Clock clock;
     private final ZoneId zone;
+    private final DateParameters dates;
 
     public WaitingController(WhereComplaintsWait whereComplaintsWait, RepositoryService repositoryService,
-            WorkingDayCalendar calendar, Clock clock) {
+            WorkingDayCalendar calendar, Clock clock, DateParameters dates) {
+        this.dates = dates;
         this.whereComplaintsWait = whereComplaintsWait;
         this.repositoryService = repositoryService;
         this.clock = clock;
@@ -45,11 +47,9 @@ public class WaitingController {
     public String waiting(@PathVariable String key, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String version, Model model) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate end = date(to, today);
-        LocalDate start = date(from, end.withDayOfMonth(1));
-        if (start.isAfter(end)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must not be after to");
-        }
+        LocalDate end = dates.day("to", to, today);
+        LocalDate start = dates.day("from", from, end.withDayOfMonth(1));
+        dates.period(start, end);
         Integer chosenVersion = version(version);
         WhereComplaintsWait.Report report = whereComplaintsWait.of(key, chosenVersion,
                 start.atStartOfDay(zone).toInstant(), end.plusDays(1).atStartOfDay(zone).toInstant());
@@ -79,17 +79,6 @@ public class WaitingController {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "version is a number");
-        }
-    }
-
-    private static LocalDate date(String text, LocalDate fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "dates are YYYY-MM-DD");
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 
+import vn.complaintdesk.web.ControlCharacters;
 import vn.complaintdesk.web.FieldProblem;
 
 /** Small, localized checks that the task rules combine. */
@@ -37,6 +38,21 @@ public class TaskFieldChecks {
         }
         String text = value.toString().strip();
         return text.isEmpty() ? null : text;
+    }
+
+    /**
+     * A problem for each field holding a control character other than tab and line breaks (the
+     * fields of a task or customer event are texts or choices; a choice holding one is refused
+     * anyway).
+     */
+    public List<FieldProblem> controlCharacters() {
+        fields.forEach((field, value) -> {
+            Collection<?> items = value instanceof Collection<?> collection ? collection : List.of(String.valueOf(value));
+            if (ControlCharacters.inLine(field) || items.stream().anyMatch(v -> ControlCharacters.inText(String.valueOf(v)))) {
+                problems.add(new FieldProblem(ControlCharacters.toLine(field), message("validation.controlCharactersInText")));
+            }
+        });
+        return problems;
     }
 
     public boolean required(String field) {

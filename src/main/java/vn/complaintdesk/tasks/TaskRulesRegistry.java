@@ -32,7 +32,11 @@ public class TaskRulesRegistry {
 
     public List<FieldProblem> check(String taskKey, Map<String, Object> fields, Locale locale) {
         return forTask(taskKey)
-                .map(rules -> rules.check(fields, new TaskFieldChecks(fields, messages, locale)))
+                .map(rules -> {
+                    TaskFieldChecks checks = new TaskFieldChecks(fields, messages, locale);
+                    checks.controlCharacters();
+                    return rules.check(fields, checks);
+                })
                 .orElse(List.of());
     }
 

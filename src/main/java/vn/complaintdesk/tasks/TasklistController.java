@@ -1,5 +1,6 @@
 package vn.complaintdesk.tasks;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.security.CurrentStaff;
@@ -77,7 +79,7 @@ public class TasklistController {
     /** Camunda Tasklist opens external forms as {@code /forms/<TaskKey>?taskId=…}: send it to ours. */
     @GetMapping("/forms/{taskKey}")
     public String fromCamundaTasklist(@PathVariable String taskKey, @RequestParam String taskId) {
-        return "redirect:/tasks/" + taskId;
+        return "redirect:/tasks/" + UriUtils.encodePathSegment(taskId, StandardCharsets.UTF_8);
     }
 
     @GetMapping("/tasks/{taskId}")

@@ -104,8 +104,8 @@ public class ApiProblems {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, Locale locale) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, messages.getMessage("problem.status.415", null, locale));
     }
 
     private ResponseEntity<ProblemDetail> validationProblem(List<FieldProblem> problems, Locale locale) {

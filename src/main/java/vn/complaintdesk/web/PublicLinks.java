@@ -24,6 +24,11 @@ public class PublicLinks {
         return baseUrl + "/track/" + encode(reference) + "?token=" + encode(token);
     }
 
+    /** A letter as the customer downloads it: {@code <base>/api/track/{reference}/letters/{id}?token=…}. */
+    public String letterDownload(String reference, long letterId, String token) {
+        return baseUrl + "/api/track/" + encode(reference) + "/letters/" + letterId + "?token=" + encode(token);
+    }
+
     /** The staff page of a complaint (contract: {@code /complaints/{reference}}). */
     public String staffComplaint(String reference) {
         return baseUrl + "/complaints/" + encode(reference);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * A task completed through {@code /engine-rest} without the contract's fields, or by someone the
  * task's rules refuse (four eyes), is refused by our task listener; Camunda wraps that in a 500.
- * This answers it as what it is: a 400 or a 403.
+ * This answers it as what it is: a 400 or a 403 (and an unknown task id as 404).
+ * {@link EngineClientErrorLogging} keeps such refusals out of the ERROR log.
  */
 @Configuration
 public class EngineRestRefusals {
@@ -39,6 +41,11 @@ public class EngineRestRefusals {
                 }
                 if (cause instanceof AuthorizationException refused) {
                     return refusal(Response.Status.FORBIDDEN, "AuthorizationException", refused.getMessage());
+                }
+                // Camunda answers 500 for a task id that does not exist; it is the caller's mistake.
+                if (cause instanceof NullValueException missing && String.valueOf(missing.getMessage())
+                        .startsWith("Cannot find")) {
+                    return refusal(Response.Status.NOT_FOUND, "InvalidRequestException", missing.getMessage());
                 }
             }
             return camundaDefault.toResponse(exception);

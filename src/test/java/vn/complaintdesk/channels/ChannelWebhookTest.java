@@ -5,10 +5,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -70,7 +72,8 @@ class ChannelWebhookTest {
         assertThat(complaint.channel()).isEqualTo(Channel.SOCIAL);
         assertThat(complaint.socialNetwork()).isEqualTo(SocialNetwork.ZALO);
         assertThat(complaint.category()).isEqualTo(Category.PAYMENT_DELAY);
-        assertThat(complaint.customer().phone()).isEqualTo("0912345678");
+        assertThat(complaint.customer().phone()).isEqualTo("+84912345678");
+        assertThat(complaint.customer().displayPhone()).isEqualTo("0912345678");
         driver.runJobs(ref);
         assertThat(driver.instance(ref)).isWaitingAt("AnalyzeComplaint");
     }
@@ -87,6 +90,63 @@ class ChannelWebhookTest {
         JsonNode second = json.readTree(again.getBody());
         assertThat(second.get("reference").asText()).isEqualTo(first.get("reference").asText());
         assertThat(second.get("repeated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRepeatedMessageAfterTheStatusChangedIsAnsweredAsTheFirstTime() throws Exception {
+        String body = newComplaint(UUID.randomUUID().toString());
+        ResponseEntity<String> first = post("zalo", body, ZALO_SECRET, Instant.now().getEpochSecond());
+        JsonNode firstAnswer = json.readTree(first.getBody());
+        String ref = firstAnswer.get("reference").asText();
+        driver.runJobs(ref);
+        driver.complete(ref, "AnalyzeComplaint", "agent", Map.of("outcome", "NEED_INFO",
+                "questionsForCustomer", "Mã giao dịch là gì?"));
+        assertThat(driver.complaint(ref).status().name()).isNotEqualTo(firstAnswer.get("status").asText());
+
+        ResponseEntity<String> again = post("zalo", body, ZALO_SECRET, Instant.now().getEpochSecond());
+
+        assertThat(again.getStatusCode()).isEqualTo(first.getStatusCode());
+        ObjectNode repeated = (ObjectNode) json.readTree(again.getBody());
+        assertThat(repeated.get("repeated").asBoolean()).isTrue();
+        repeated.put("repeated", false);
+        assertThat(repeated).isEqualTo(firstAnswer);
+    }
+
+    @Test
+    void aRepeatedContinuationAfterTheStatusChangedIsAnsweredAsTheFirstTime() throws Exception {
+        String ref = waitingForInformation();
+        String body = """
+                {"messageId":"%s","reference":"%s","customer":{"phone":"0900 000 001"},
+                 "text":"Mã giao dịch của tôi là GD-5522."}""".formatted(UUID.randomUUID(), ref);
+        JsonNode firstAnswer = json.readTree(post("live-chat", body, "test-live-chat-secret",
+                Instant.now().getEpochSecond()).getBody());
+        driver.runJobs(ref);
+        driver.complete(ref, "AnalyzeComplaint", "agent", Map.of("outcome", "RESOLVE_NOW"));
+
+        ResponseEntity<String> again = post("live-chat", body, "test-live-chat-secret", Instant.now().getEpochSecond());
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        ObjectNode repeated = (ObjectNode) json.readTree(again.getBody());
+        assertThat(repeated.get("repeated").asBoolean()).isTrue();
+        repeated.put("repeated", false);
+        assertThat(repeated).isEqualTo(firstAnswer);
+        assertThat(firstAnswer.get("outcome").asText()).isEqualTo("INFO_PROVIDED");
+    }
+
+    @Test
+    void aComplaintByChatIsReceivedWhenTheChannelSignedIt() throws Exception {
+        Instant signedAt = Instant.now().minusSeconds(200);
+
+        ResponseEntity<String> response = post("zalo", newComplaint(UUID.randomUUID().toString()), ZALO_SECRET,
+                signedAt.getEpochSecond());
+
+        JsonNode answer = json.readTree(response.getBody());
+        OffsetDateTime receivedAt = OffsetDateTime.parse(answer.get("receivedAt").asText());
+        assertThat(receivedAt.toInstant()).isEqualTo(Instant.ofEpochSecond(signedAt.getEpochSecond()));
+        assertThat(OffsetDateTime.parse(answer.get("acknowledgementDueAt").asText()).toInstant())
+                .isEqualTo(receivedAt.toInstant().plusSeconds(3600));
+        assertThat(driver.complaint(answer.get("reference").asText()).receivedAt().toInstant())
+                .isEqualTo(receivedAt.toInstant());
     }
 
     @Test

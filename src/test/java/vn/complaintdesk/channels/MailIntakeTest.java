@@ -3,6 +3,10 @@ package vn.complaintdesk.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -28,12 +32,15 @@ import vn.complaintdesk.complaint.Category;
 import vn.complaintdesk.complaint.Channel;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
+import vn.complaintdesk.complaint.Deadline;
+import vn.complaintdesk.complaint.DeadlineRepository;
 import vn.complaintdesk.intake.ComplaintSubmission;
 import vn.complaintdesk.notification.OutboxDispatcher;
 import vn.complaintdesk.support.CustomerMails;
 import vn.complaintdesk.support.DeskTest;
 import vn.complaintdesk.support.ProcessDriver;
 import vn.complaintdesk.support.TestSmtpServer;
+import vn.complaintdesk.workflow.DeadlinePlanner;
 
 /**
  * The support mailbox (GreenMail IMAP) read by the real poller: new mails open complaints that are
@@ -53,6 +60,9 @@ class MailIntakeTest {
     @Autowired JdbcClient jdbc;
     @Autowired ProcessEngine engine;
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
+    @Autowired DeadlinePlanner planner;
+    @Autowired DeadlineRepository deadlines;
 
     @BeforeEach
     void emptyMailbox() throws Exception {
@@ -86,6 +96,30 @@ class MailIntakeTest {
         assertThat(acknowledgement.getSubject()).startsWith("[" + complaint.reference() + "]");
         assertThat(acknowledgement.getHeader("In-Reply-To", null)).isEqualTo(mail.getMessageID());
         assertThat(acknowledgement.getReplyTo()[0].toString()).isEqualTo(TestSmtpServer.DESK_ADDRESS);
+    }
+
+    @Test
+    void aMailThatArrivedWhileTheDeskWasStoppedIsReceivedWhenItArrived() throws Exception {
+        // Arrived three days ago at the mailbox server; the desk reads it only now, after its restart.
+        OffsetDateTime arrived = OffsetDateTime.now(clock).minusDays(3).truncatedTo(ChronoUnit.SECONDS);
+        MimeMessage mail = CustomerMails.plain("Hồ Thị Thu <thu.ho@example.vn>", "Thẻ bị trừ tiền hai lần",
+                "Thẻ của tôi bị trừ 350.000 đ hai lần cho cùng một đơn hàng.");
+        mail.setSentDate(Date.from(arrived.minusSeconds(40).toInstant()));
+        mail.saveChanges();
+        TestSmtpServer.deliverToDesk(mail, Date.from(arrived.toInstant()));
+
+        assertThat(poller.poll().handled()).isEqualTo(1);
+
+        Complaint complaint = driver.complaint(inbound.find("email", mail.getMessageID()).orElseThrow().reference());
+        assertThat(complaint.receivedAt().toInstant()).isEqualTo(arrived.toInstant());
+        DeadlinePlanner.Plan plan = planner.plan(arrived, 1, 24);
+        assertThat(deadlines.find(complaint.id(), Deadline.REPLY).orElseThrow().dueAt().toInstant())
+                .isEqualTo(plan.replyDueAt().toInstant());
+        assertThat(deadlines.find(complaint.id(), Deadline.ACKNOWLEDGEMENT).orElseThrow().dueAt().toInstant())
+                .isEqualTo(arrived.plusHours(1).toInstant());
+        assertThat(eventLog.of(complaint.id())).filteredOn(e -> e.type().equals("RECEIVED")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("received " + arrived.atZoneSameInstant(
+                        clock.getZone()).toOffsetDateTime(), "recorded "));
     }
 
     @Test

@@ -50,6 +50,6 @@ class CustomerHistoryTest {
         return intake.submit(new ComplaintSubmission(channel, null, Category.DELIVERY, "Giao hàng chậm",
                 "Đơn hàng chưa tới sau 10 ngày.", LocalDate.now().minusDays(2), null,
                 new ComplaintSubmission.CustomerData("Trần Gia Bảo", email, phone, account, CustomerTier.LOYAL, "vi")),
-                null, null).reference();
+                channel == Channel.HOTLINE ? "agent" : null, null).reference();
     }
 }

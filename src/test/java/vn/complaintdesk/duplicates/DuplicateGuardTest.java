@@ -62,7 +62,7 @@ class DuplicateGuardTest {
     @Test
     void theSameCustomerIsFoundByAccountOrPhoneToo() throws Exception {
         String account = unique("ACC");
-        String phone = "+84 91 " + (System.nanoTime() % 10_000_000);
+        String phone = "+84 91 %07d".formatted(System.nanoTime() % 10_000_000);
         String byAccount = onHotline(Category.DELIVERY,
                 new ComplaintSubmission.CustomerData("Lê Minh", unique("a") + "@example.vn", null, account, null, "vi"),
                 null);

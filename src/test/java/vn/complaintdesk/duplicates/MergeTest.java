@@ -261,7 +261,7 @@ class MergeTest {
 
     @Test
     void theSameCustomerByPhoneAloneMayMerge() throws Exception {
-        String phone = "+84 98 " + (System.nanoTime() % 10_000_000);
+        String phone = "+84 98 %07d".formatted(System.nanoTime() % 10_000_000);
         String byPhone = submit(Channel.HOTLINE,
                 new ComplaintSubmission.CustomerData("Trần Hà", null, phone, null, null, "vi"), "agent");
         String online = submit(Channel.WEB_FORM,

@@ -32,7 +32,7 @@ class HttpFullPathIT {
     @Test
     @SuppressWarnings("unchecked")
     void complaintRunsThroughTheWholeProcedureByHttp() throws Exception {
-        Map<String, Object> created = http.postForObject("/api/complaints", json("""
+        Map<String, Object> created = http.withBasicAuth("agent", "demo").postForObject("/api/complaints", json("""
                 {"channel":"HOTLINE","category":"PAYMENT_DELAY","subject":"Rút tiền chưa về",
                  "description":"Lệnh rút 2.000.000 VND chưa về tài khoản.","incidentDate":"%s",
                  "customer":{"name":"Trần Thị Bích","phone":"+84911222333","tier":"LOYAL"}}"""

@@ -188,7 +188,7 @@ class IntakeApiTest {
         ResponseEntity<String> response = post(body, null);
 
         assertValidationProblem(response);
-        assertThat(errorFields(response)).containsExactly("receivedAt");
+        assertThat(errorFields(response)).as("a letter is recorded by staff").containsExactly("channel", "receivedAt");
     }
 
     @Test

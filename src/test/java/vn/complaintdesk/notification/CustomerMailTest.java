@@ -55,6 +55,8 @@ class CustomerMailTest {
                     "REPLY", "Our written reply to your complaint",
                     "SURVEY_INVITATION", "How did we handle your complaint?",
                     "REFUSAL", "Your complaint cannot be accepted"));
+    private static final Map<String, String> BY_MAIL = Map.of(
+            "vi", "Quý khách cũng có thể trả lời ngay thư này", "en", "You can also simply answer this mail");
     private static final Map<String, String> GREETING = Map.of(
             "vi", "Kính gửi Quý khách Phạm Quốc Anh,", "en", "Dear Phạm Quốc Anh,");
 
@@ -115,6 +117,9 @@ class CustomerMailTest {
             }
             if (notification.type().equals("REPLY")) {
                 assertCarriesLetter(parts, ref, "REPLY");
+                assertThat(parts.text()).as("the desk reads its mailbox: answering the mail works")
+                        .contains(BY_MAIL.get(language));
+                assertThat(parts.html()).contains(BY_MAIL.get(language));
             } else {
                 assertThat(parts.attachments()).as(notification.type()).isEmpty();
             }

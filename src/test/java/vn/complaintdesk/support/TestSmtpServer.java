@@ -57,6 +57,16 @@ public class TestSmtpServer implements ApplicationContextInitializer<Configurabl
         server.getUserManager().getUserByEmail(DESK_ADDRESS).deliver(mail);
     }
 
+    /** Puts a mail into the support mailbox with the server's arrival time (IMAP internal date) given. */
+    public static synchronized void deliverToDesk(MimeMessage mail, java.util.Date arrivedAt) {
+        try {
+            server.getManagers().getImapHostManager().getInbox(server.getUserManager().getUserByEmail(DESK_ADDRESS))
+                    .appendMessage(mail, new jakarta.mail.Flags(), arrivedAt);
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The mails in the support mailbox (read or not). */
     public static synchronized int deskMailboxSize() {
         try {

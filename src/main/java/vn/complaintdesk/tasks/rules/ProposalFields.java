@@ -93,14 +93,17 @@ abstract class ProposalFields implements TaskFieldRules {
 
     /** ISO date-time with offset, or a local date-time (as a datetime-local input sends) in the desk's zone. */
     OffsetDateTime meetingAt(String text) {
+        OffsetDateTime meeting;
         try {
-            return OffsetDateTime.parse(text);
+            meeting = OffsetDateTime.parse(text);
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return java.time.LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
+                meeting = java.time.LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
             } catch (DateTimeParseException invalid) {
                 return null;
             }
         }
+        // A year the database cannot hold (PostgreSQL stops at 294276) is no meeting date either.
+        return meeting.getYear() >= 2000 && meeting.getYear() <= 2999 ? meeting : null;
     }
 }
