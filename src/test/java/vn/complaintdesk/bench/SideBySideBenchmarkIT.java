@@ -102,11 +102,11 @@ class SideBySideBenchmarkIT {
                 new Load.Result(completions.size(), 1, completions).p95());
         System.out.printf(Locale.ROOT, "BENCH ratios: d/a %.2f, e/b %.2f%n", d.rate() / a.rate(), e.rate() / b.rate());
 
-        growth(desk);
+        growth(desk, idle);
         assertThat(e.count()).isEqualTo(LIFECYCLES);
     }
 
-    private void growth(DeskClient desk) throws Exception {
+    private void growth(DeskClient desk, DatabaseCounters.Delta idle) throws Exception {
         List<String> rows = new ArrayList<>();
         GrowthSeed seed = new GrowthSeed(jdbc);
         try {
@@ -127,7 +127,7 @@ class SideBySideBenchmarkIT {
                     listNanos.add(System.nanoTime() - t0);
                 }
                 Load.Result list = new Load.Result(listNanos.size(), 1, listNanos);
-                DatabaseCounters.Delta perIntake = after.since(before, DatabaseCounters.Delta.NONE).per(intake.count());
+                DatabaseCounters.Delta perIntake = after.since(before, idle).per(intake.count());
                 rows.add(String.format(Locale.ROOT, "BENCH growth %,10d stored (%,8d open, seeded in %5.1f s):"
                         + " intake %5.1f /s p95 %5.0f ms | lifecycle %5.2f /s | task list p95 %5.0f ms |"
                         + " per intake %5.0f rows written, %7.0f tuples read", stored, seed.open(), seedSeconds,
