@@ -1,28 +1,27 @@
 package vn.complaintdesk.portal;
 
-import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.complaintdesk.complaint.Category;
@@ -31,10 +30,10 @@ import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintDetails;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.HandlingRecords;
-import vn.complaintdesk.intake.AttachmentUpload;
 import vn.complaintdesk.intake.ComplaintSubmission;
 import vn.complaintdesk.intake.IntakeAnswer;
 import vn.complaintdesk.intake.IntakeService;
+import vn.complaintdesk.letters.LetterheadProperties;
 import vn.complaintdesk.web.ConflictException;
 import vn.complaintdesk.web.FieldProblem;
 import vn.complaintdesk.web.InvalidFieldsException;
@@ -43,30 +42,49 @@ import vn.complaintdesk.web.InvalidFieldsException;
 @Controller
 public class PortalController {
 
-    /** Log book entries a customer may see as "steps done"; the rest is internal. */
-    static final Set<String> PUBLIC_STEPS = Set.of("RECEIVED", "ACKNOWLEDGED", "INFO_REQUESTED", "INFO_PROVIDED",
-            "INVESTIGATED", "REPLY_SENT", "REPLY_ACCEPTED", "REPLY_REJECTED", "DEEMED_ACCEPTED", "SECOND_ROUND",
-            "ESCALATION_FILED", "ESCALATION_OUTCOME", "RESOLVED", "CLOSED", "WITHDRAWN", "TIME_BARRED",
-            "SURVEY_ANSWERED", "INTERIM_UPDATE", "CUSTOMER_MESSAGE");
+    /** Fields of the complaint form a customer must fill; each has its own "please enter …" message. */
+    private static final List<String> REQUIRED = List.of("category", "incidentDate", "subject", "description",
+            "customer.name");
+
+    /** The tracking link does not fit the complaint (wrong, expired, someone else's, or no such complaint). */
+    static final class LinkNotValid extends RuntimeException {
+        private final String reference;
+
+        LinkNotValid(String reference) {
+            super(null, null, false, false);
+            this.reference = reference;
+        }
+    }
 
     private final IntakeService intake;
     private final TrackingTokens tokens;
     private final ComplaintDetails details;
     private final CustomerEvents customerEvents;
+    private final InformationAnswers informationAnswers;
+    private final AwaitedReplies awaitedReplies;
+    private final TrackingLinkRequests linkRequests;
     private final ComplaintEventLog eventLog;
     private final HandlingRecords records;
     private final MessageSource messages;
+    private final Clock clock;
+    private final LetterheadProperties letterhead;
 
     public PortalController(IntakeService intake, TrackingTokens tokens, ComplaintDetails details,
-            CustomerEvents customerEvents, ComplaintEventLog eventLog, HandlingRecords records,
-            MessageSource messages) {
+            CustomerEvents customerEvents, InformationAnswers informationAnswers, AwaitedReplies awaitedReplies,
+            TrackingLinkRequests linkRequests, ComplaintEventLog eventLog, HandlingRecords records,
+            MessageSource messages, Clock clock, LetterheadProperties letterhead) {
+        this.letterhead = letterhead;
         this.intake = intake;
         this.tokens = tokens;
         this.details = details;
         this.customerEvents = customerEvents;
+        this.informationAnswers = informationAnswers;
+        this.awaitedReplies = awaitedReplies;
+        this.linkRequests = linkRequests;
         this.eventLog = eventLog;
         this.records = records;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/complaint")
@@ -79,28 +97,22 @@ public class PortalController {
     @PostMapping("/complaint")
     public String fileComplaint(@RequestParam Map<String, String> values,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
-            RedirectAttributes redirect) throws IOException {
-        Map<String, String> errors = new HashMap<>();
-        List<AttachmentUpload> uploads = new ArrayList<>();
-        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-            if (!file.isEmpty()) {
-                uploads.add(new AttachmentUpload(file.getOriginalFilename(), file.getBytes()));
-            }
-        }
+            RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
         Category category = null;
-        if (values.get("category") != null && !values.get("category").isBlank()) {
+        if (!blank(values.get("category"))) {
             try {
                 category = Category.valueOf(values.get("category"));
             } catch (IllegalArgumentException e) {
-                errors.put("category", text("validation.format"));
+                errors.put("category", text("portal.required.category"));
             }
         }
         LocalDate incidentDate = null;
-        if (values.get("incidentDate") != null && !values.get("incidentDate").isBlank()) {
+        if (!blank(values.get("incidentDate"))) {
             try {
                 incidentDate = LocalDate.parse(values.get("incidentDate"));
             } catch (DateTimeParseException e) {
-                errors.put("incidentDate", text("validation.format"));
+                errors.put("incidentDate", text("portal.incidentDate.format"));
             }
         }
         String language = "en".equals(values.get("customer.language")) ? "en" : "vi";
@@ -111,16 +123,38 @@ public class PortalController {
                         language));
         if (errors.isEmpty()) {
             try {
-                IntakeAnswer answer = intake.submit(submission, null, null, uploads);
+                IntakeAnswer answer = intake.submit(submission, null, null, CustomerUploads.of(files));
                 redirect.addFlashAttribute("answer", answer);
                 return "redirect:/complaint/confirmation";
             } catch (InvalidFieldsException invalid) {
-                errors.putAll(FieldProblem.byField(invalid.problems()));
+                errors.putAll(forCustomers(invalid.problems(), values, incidentDate));
             }
         }
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return "portal/file";
+    }
+
+    /**
+     * The intake rules' messages say what is wrong in a word ("là bắt buộc"); a customer is told what
+     * is expected instead ("Vui lòng nhập họ tên"). Other messages (formats, lengths, files) stay.
+     */
+    private Map<String, String> forCustomers(List<FieldProblem> problems, Map<String, String> values,
+            LocalDate incidentDate) {
+        Map<String, String> errors = new LinkedHashMap<>(FieldProblem.byField(problems));
+        for (String field : REQUIRED) {
+            if (errors.containsKey(field) && blank(values.get(field))) {
+                errors.put(field, text("portal.required." + field));
+            }
+        }
+        if (errors.containsKey("customer.email") && blank(values.get("customer.email"))
+                && blank(values.get("customer.phone"))) {
+            errors.put("customer.email", text("portal.required.contact"));
+        }
+        if (errors.containsKey("incidentDate") && incidentDate != null && incidentDate.isAfter(LocalDate.now(clock))) {
+            errors.put("incidentDate", text("portal.incidentDate.future"));
+        }
+        return errors;
     }
 
     /** A request over the server's upload limit never reaches the form handler: answer it politely. */
@@ -146,45 +180,89 @@ public class PortalController {
         model.addAttribute("complaint", complaint);
         model.addAttribute("token", token);
         model.addAttribute("view", details.customerView(complaint, waitingFor));
-        model.addAttribute("steps", eventLog.of(complaint.id()).stream()
-                .filter(e -> PUBLIC_STEPS.contains(e.type())).toList());
+        model.addAttribute("timeline", CustomerTimeline.of(eventLog.of(complaint.id())));
         model.addAttribute("openQuestions", records.openInfoRequest(complaint.id()).map(r -> r.questions()).orElse(null));
+        model.addAttribute("reply", awaitedReplies.of(complaint, waitingFor).orElse(null));
         model.addAttribute("waitingFor", waitingFor);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("values")) {
+            model.addAttribute("values", Map.of());
         }
         return "portal/track";
     }
 
     @PostMapping("/track/{reference}/{action}")
     public String customerAction(@PathVariable String reference, @PathVariable String action,
-            @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+            @RequestParam Map<String, String> params,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+            RedirectAttributes redirect) {
         String token = params.get("token");
         Complaint complaint = authorized(reference, token);
-        String message = switch (action) {
-            case "info" -> CustomerEvents.INFO_PROVIDED;
-            case "answer" -> CustomerEvents.ANSWERED;
-            case "survey" -> CustomerEvents.SURVEY_ANSWERED;
-            default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        };
         Map<String, Object> payload = new HashMap<>(params);
         payload.remove("token");
         payload.remove("_csrf");
         try {
-            customerEvents.deliver(complaint, message, payload, ComplaintEventLog.CUSTOMER);
+            switch (action) {
+                case "info" -> informationAnswers.answer(complaint, payload, CustomerUploads.of(files));
+                case "answer" -> customerEvents.deliver(complaint, CustomerEvents.ANSWERED, payload,
+                        ComplaintEventLog.CUSTOMER);
+                case "survey" -> customerEvents.deliver(complaint, CustomerEvents.SURVEY_ANSWERED, payload,
+                        ComplaintEventLog.CUSTOMER);
+                default -> throw new LinkNotValid(reference);
+            }
             redirect.addFlashAttribute("thanks", "portal.thanks." + action);
         } catch (InvalidFieldsException invalid) {
             redirect.addFlashAttribute("errors", FieldProblem.byField(invalid.problems()));
             redirect.addFlashAttribute("values", params);
+            redirect.addFlashAttribute("failed", action);
         } catch (ConflictException tooLateOrTwice) {
             redirect.addFlashAttribute("notice", tooLateOrTwice.getMessage());
         }
         redirect.addAttribute("token", token);
-        return "redirect:/track/" + reference;
+        return "redirect:/track/" + reference + "#" + ("answer".equals(action) ? "reply" : action) + "-section";
+    }
+
+    /** The page for a link that does not open a complaint: what may have happened, and a way on. */
+    @ExceptionHandler(LinkNotValid.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    public String linkNotValid(LinkNotValid notValid, Model model) {
+        // An exception handler's model starts empty: the advice's attributes are not in it.
+        model.addAttribute("letterhead", letterhead);
+        model.addAttribute("reference", notValid.reference);
+        model.addAttribute("values", Map.of());
+        model.addAttribute("errors", Map.of());
+        return "portal/link-not-valid";
+    }
+
+    /** Always the same answer, so that nobody learns whether a reference exists or whose it is. */
+    @PostMapping("/track/new-link")
+    public String requestNewLink(@RequestParam Map<String, String> values, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (blank(values.get("reference"))) {
+            errors.put("reference", text("portal.newLink.referenceRequired"));
+        }
+        if (blank(values.get("email")) || !values.get("email").strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.put("email", text("portal.newLink.emailRequired"));
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("reference", values.get("reference"));
+            model.addAttribute("values", values);
+            model.addAttribute("errors", errors);
+            return "portal/link-not-valid";
+        }
+        linkRequests.request(values.get("reference"), values.get("email"));
+        return "redirect:/track/new-link/sent";
+    }
+
+    @GetMapping("/track/new-link/sent")
+    public String newLinkSent() {
+        return "portal/link-sent";
     }
 
     private Complaint authorized(String reference, String token) {
-        return tokens.complaintFor(reference, token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return tokens.complaintFor(reference, token).orElseThrow(() -> new LinkNotValid(reference));
     }
 
     private String text(String key) {
@@ -192,7 +270,11 @@ public class PortalController {
         return messages.getMessage(key, null, locale);
     }
 
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return blank(value) ? null : value.strip();
     }
 }

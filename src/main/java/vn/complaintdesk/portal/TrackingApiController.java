@@ -1,7 +1,11 @@
 package vn.complaintdesk.portal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import org.springframework.context.MessageSource;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintDetails;
@@ -28,9 +33,13 @@ public class TrackingApiController {
     private final ComplaintDetails details;
     private final CustomerEvents customerEvents;
     private final Letters letters;
+    private final InformationAnswers informationAnswers;
+    private final MessageSource messages;
 
     public TrackingApiController(TrackingTokens tokens, ComplaintDetails details, CustomerEvents customerEvents,
-            Letters letters) {
+            Letters letters, InformationAnswers informationAnswers, MessageSource messages) {
+        this.informationAnswers = informationAnswers;
+        this.messages = messages;
         this.tokens = tokens;
         this.details = details;
         this.customerEvents = customerEvents;
@@ -44,10 +53,31 @@ public class TrackingApiController {
         return details.customerView(complaint, customerEvents.waitingFor(reference));
     }
 
-    @PostMapping("/info")
+    /** The information asked for, as JSON with {@code attachments: [{filename, contentBase64}]}. */
+    @PostMapping(path = "/info", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Void> info(@PathVariable String reference, @RequestParam(required = false) String token,
-            @RequestBody(required = false) Map<String, Object> payload) {
-        return deliver(reference, token, CustomerEvents.INFO_PROVIDED, payload);
+            @RequestBody(required = false) Map<String, Object> payload, Locale locale) {
+        Complaint complaint = authorized(reference, token);
+        Map<String, Object> fields = payload == null ? Map.of() : payload;
+        informationAnswers.answer(complaint, fields, CustomerUploads.ofJson(fields.get("attachments"),
+                messages.getMessage("attachments.notAList", null, locale),
+                messages.getMessage("attachments.notBase64", null, locale)));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The information asked for, as a form: field {@code information} and files {@code attachments}. */
+    @PostMapping(path = "/info", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<Void> infoWithFiles(@PathVariable String reference,
+            @RequestParam(required = false) String token,
+            @RequestParam(name = "information", required = false) String information,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files) {
+        Complaint complaint = authorized(reference, token);
+        Map<String, Object> fields = new HashMap<>();
+        if (information != null) {
+            fields.put("information", information);
+        }
+        informationAnswers.answer(complaint, fields, CustomerUploads.of(files));
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/answer")

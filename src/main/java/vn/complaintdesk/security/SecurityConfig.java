@@ -3,6 +3,7 @@ package vn.complaintdesk.security;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 import static vn.complaintdesk.security.EngineApiPaths.engineApi;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,6 +21,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import vn.complaintdesk.security.login.BasicLoginFilter;
 import vn.complaintdesk.security.login.LoginAttempt;
@@ -131,7 +133,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain applicationChain(HttpSecurity http,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping pages) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/login/throttled", "/error", "/complaint", "/complaint/**", "/track/**",
                                 "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
@@ -156,7 +159,8 @@ public class SecurityConfig {
                                 withDefaults().matcher("/api/**"))
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 withDefaults().matcher("/actuator/**"))
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        .defaultAuthenticationEntryPointFor(
+                                new UnknownPathIsNotFound(pages, new LoginUrlAuthenticationEntryPoint("/login")),
                                 request -> true)
                         .defaultAccessDeniedHandlerFor(apiRefusal(), withDefaults().matcher("/api/**")))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(

@@ -28,6 +28,11 @@ public class DisplayFormats {
         this.zone = calendar.zone();
     }
 
+    /** Today in the desk's zone, as a date input's value: 2026-11-22. */
+    public String today() {
+        return LocalDate.now(zone).toString();
+    }
+
     public String dateTime(OffsetDateTime time) {
         return time == null ? "" : time.atZoneSameInstant(zone).format(DATE_TIME);
     }
@@ -53,5 +58,28 @@ public class DisplayFormats {
         NumberFormat format = NumberFormat.getIntegerInstance("en".equals(locale.getLanguage())
                 ? Locale.ENGLISH : Locale.forLanguageTag("vi-VN"));
         return format.format(amount) + " ₫";
+    }
+
+    /** 1500000 → "1.500.000 VND" (vi) or "1,500,000 VND" (en): as the customer's letters write it. */
+    public String vndAsInLetters(Long amount) {
+        return new LocalizedFormats(LocaleContextHolder.getLocale(), zone).vnd(amount);
+    }
+
+    /** 367 → "367 B", 12 345 → "12 KB", 2 400 000 → "2,3 MB" (vi) / "2.3 MB" (en): never "0 KB". */
+    public String fileSize(long bytes) {
+        return fileSize(bytes, LocaleContextHolder.getLocale());
+    }
+
+    public static String fileSize(long bytes, Locale locale) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + " KB";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance("en".equals(locale.getLanguage())
+                ? Locale.ENGLISH : Locale.forLanguageTag("vi-VN"));
+        format.setMaximumFractionDigits(1);
+        return format.format(bytes / (1024.0 * 1024.0)) + " MB";
     }
 }

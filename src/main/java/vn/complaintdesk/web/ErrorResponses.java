@@ -62,7 +62,9 @@ public class ErrorResponses implements ErrorController {
             writeProblem(request, response, status, detail, errors);
             return null;
         }
-        ModelAndView page = new ModelAndView(status == HttpStatus.FORBIDDEN ? "error/403" : "error");
+        // A page nobody answers leads on (hotline, e-mail, home): error/404, as public as the address asked for.
+        ModelAndView page = new ModelAndView(status == HttpStatus.FORBIDDEN ? "error/403"
+                : status == HttpStatus.NOT_FOUND ? "error/404" : "error");
         page.addObject("status", status.value());
         page.addObject("message", detail);
         page.setStatus(status);

@@ -2,14 +2,18 @@ package vn.complaintdesk.workflow;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,6 +23,7 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricIncident;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -40,14 +45,17 @@ public class ComplaintProcess {
     }
 
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
     private final TaskService taskService;
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final RoutingFacts facts;
 
-    public ComplaintProcess(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
-            IdentityService identityService, RoutingFacts facts) {
+    public ComplaintProcess(RuntimeService runtimeService, ManagementService managementService,
+            TaskService taskService, HistoryService historyService, IdentityService identityService,
+            RoutingFacts facts) {
         this.runtimeService = runtimeService;
+        this.managementService = managementService;
         this.taskService = taskService;
         this.historyService = historyService;
         this.identityService = identityService;
@@ -87,6 +95,14 @@ public class ComplaintProcess {
                 .processInstanceBusinessKey(reference).processDefinitionKey(ProcessNames.COMPLAINT_PROCESS).list()) {
             runtimeService.deleteProcessInstance(instance.getId(), reason, true, true);
         }
+    }
+
+    /** When the timer {@code timerId} of the complaint's process is due, if it is set now. */
+    public Optional<Date> timerDue(String reference, String timerId) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
+                .flatMap(instance -> managementService.createJobQuery().timers().processInstanceId(instance.getId())
+                        .activityId(timerId).list().stream())
+                .map(Job::getDuedate).filter(Objects::nonNull).min(Comparator.naturalOrder());
     }
 
     /** How many processes run on one deployed version of a diagram. */

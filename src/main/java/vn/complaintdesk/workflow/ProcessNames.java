@@ -64,6 +64,8 @@ public final class ProcessNames {
         public static final String INFO_REMINDER_AT = "infoReminderAt";
         public static final String INFO_LIMIT_AT = "infoLimitAt";
         public static final String ANSWER_LIMIT_AT = "answerLimitAt";
+        /** The survey timer's wait after closing, an ISO-8601 duration ({@code complaints.survey.delay}). */
+        public static final String SURVEY_DELAY = "surveyDelay";
         /** Input parameters of the deadline-alert service tasks. */
         public static final String ALERT_DEADLINE = "deadline";
         public static final String ALERT_LEVEL = "level";
@@ -72,8 +74,10 @@ public final class ProcessNames {
         }
     }
 
-    /** Timer ids the desk moves. */
+    /** Timer ids the desk moves or reads. */
     public static final class Timer {
+        /** Silence after a letter counts as acceptance when it fires; the tracking page shows its day. */
+        public static final String DEEMED_ACCEPTED = "Timer_DeemedAccepted";
         public static final String RESOLUTION_WARNING = "Timer_ResolutionWarning";
         public static final String RESOLUTION_BREACH = "Timer_ResolutionBreach";
 

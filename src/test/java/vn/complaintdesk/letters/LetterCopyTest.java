@@ -104,7 +104,9 @@ class LetterCopyTest {
 
     private String submit(Channel channel, Category category, LocalDate incident) {
         String email = "fiona.flores." + UUID.randomUUID().toString().substring(0, 8) + "@fifteen-fl.example.vn";
-        return driver.submit(new ComplaintSubmission(channel, null, category, "Phí dịch vụ không rõ",
+        // Phone, counter and post complaints are recorded by staff.
+        String staff = channel == Channel.HOTLINE ? "agent" : null;
+        return driver.submitAs(staff, new ComplaintSubmission(channel, null, category, "Phí dịch vụ không rõ",
                 "Tôi muốn biết các khoản phí được tính thế nào.", incident, null,
                 new ComplaintSubmission.CustomerData("Phan Thị Phượng", email, "0912 345 678", null, null, "vi")))
                 .reference();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -13,7 +14,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** Headless Debian Chromium with a fresh profile; never downloads a browser or driver. */
+/**
+ * Headless Debian Chromium with a fresh profile; never downloads a browser or driver. Reduced motion,
+ * so that Bootstrap does not scroll smoothly and a click lands where the element is.
+ */
 public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
@@ -21,6 +25,20 @@ public final class Browser implements AutoCloseable {
     private final String base;
 
     public Browser(int port) {
+        this(port, 1280, 2400, false);
+    }
+
+    /** A phone (390×844, touch) as a customer holds it. */
+    public static Browser phone(int port) {
+        return new Browser(port, 390, 844, true);
+    }
+
+    /** A desktop screen of 1280×900. */
+    public static Browser desktop(int port) {
+        return new Browser(port, 1280, 900, false);
+    }
+
+    private Browser(int port, int width, int height, boolean touch) {
         try {
             this.profile = Files.createTempDirectory("chromium-profile");
         } catch (IOException e) {
@@ -30,7 +48,11 @@ public final class Browser implements AutoCloseable {
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,2400", "--user-data-dir=" + profile);
+                "--disable-sync", "--force-prefers-reduced-motion", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        if (touch) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .build();

@@ -57,7 +57,12 @@ public class ProcessDriver {
     }
 
     public IntakeAnswer submit(ComplaintSubmission submission) {
-        IntakeAnswer answer = intake.submit(submission, null, null);
+        return submitAs(null, submission);
+    }
+
+    /** A complaint recorded by a staff member (phone, counter, post), or filed by the customer when null. */
+    public IntakeAnswer submitAs(String staffUser, ComplaintSubmission submission) {
+        IntakeAnswer answer = intake.submit(submission, staffUser, null);
         runJobs(answer.reference());
         return answer;
     }

@@ -50,6 +50,11 @@ public final class StaffSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** A GET as a browser asks for a page (Accept: text/html), e.g. to see the HTML error pages. */
+    public HttpResponse<String> getPage(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build());
+    }
+
     public HttpResponse<String> postForm(String path, String form) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
