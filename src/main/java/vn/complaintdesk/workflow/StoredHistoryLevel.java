@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Flyway migration V16: a database the engine filled under FULL history is moved to the history
+ * Flyway migration V19: a database the engine filled under FULL history is moved to the history
  * level {@link DeskHistoryLevel desk} when that is the configured one. The engine refuses to start
  * when the level stored in ACT_GE_PROPERTY differs from the configured one, and this runs before the
  * engine starts; on a fresh database there is nothing yet and the engine stores the configured level.
@@ -30,7 +30,7 @@ public class StoredHistoryLevel implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("16");
+        return MigrationVersion.fromVersion("19");
     }
 
     @Override
@@ -40,7 +40,7 @@ public class StoredHistoryLevel implements JavaMigration {
 
     @Override
     public Integer getChecksum() {
-        return 16;
+        return 19;
     }
 
     @Override
