@@ -24,13 +24,17 @@ public class CustomerHistory {
     public record Entry(Complaint complaint, String remedy, Long amount, Integer rating) {
     }
 
-    public record Contact(OffsetDateTime at, String reference, String kind, String detail) {
+    /** A message sent to the customer ({@code message}: {@code kind} is its type) or their own log-book entry. */
+    public record Contact(OffsetDateTime at, String reference, String kind, String detail, boolean message,
+            Map<String, String> params) {
     }
 
     private final JdbcClient jdbc;
     private final HandlingRecords records;
+    private final ComplaintEventLog eventLog;
 
-    public CustomerHistory(JdbcClient jdbc, HandlingRecords records) {
+    public CustomerHistory(JdbcClient jdbc, HandlingRecords records, ComplaintEventLog eventLog) {
+        this.eventLog = eventLog;
         this.jdbc = jdbc;
         this.records = records;
     }
@@ -99,17 +103,17 @@ public class CustomerHistory {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT n.created_at, c.reference, n.type, n.channel || ' → ' || n.recipient
+                SELECT n.created_at, c.reference, n.type, n.channel || ' → ' || n.recipient, TRUE, NULL
                 FROM notification n JOIN complaint c ON c.id = n.complaint_id
                 WHERE n.complaint_id IN (:ids) AND n.channel <> 'STAFF'
                 UNION ALL
-                SELECT e.occurred_at, c.reference, e.event_type, e.detail
+                SELECT e.occurred_at, c.reference, e.event_type, e.detail, FALSE, e.params
                 FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id
                 WHERE e.complaint_id IN (:ids) AND e.actor = 'customer'
                 ORDER BY 1 DESC""")
                 .param("ids", ids)
                 .query((rs, n) -> new Contact(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4)))
+                        rs.getString(4), rs.getBoolean(5), eventLog.params(rs.getString(6))))
                 .list();
     }
 

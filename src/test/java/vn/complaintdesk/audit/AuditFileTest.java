@@ -38,7 +38,7 @@ class AuditFileTest {
         String page = mvc.perform(get("/audit/complaints/" + ref).with(user("auditor").roles("auditors")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("data-source=\"log\"", "data-source=\"engine\"", "data-source=\"variable\"",
-                "Analyse complaint", "RESOLVE_NOW", "data-deadline=\"reply\"");
+                "Phân tích khiếu nại", "Giải quyết ngay (trả lời ngay lần đầu)", "data-deadline=\"reply\"");
         assertThat(eventLog.of(driver.complaint(ref).id()))
                 .anySatisfy(e -> {
                     assertThat(e.type()).isEqualTo("FILE_OPENED");
