@@ -63,9 +63,9 @@ class AuditFileTest {
         assertThat(file).anySatisfy(e -> assertThat(e).extracting("source", "what")
                 .containsExactly("engine", "80 % of reply time"));
         assertThat(file).anySatisfy(e -> assertThat(e).extracting("source", "what", "detail")
-                .containsExactly("variable", "outcome", "RESOLVE_NOW"));
+                .containsExactly("variable", "outcome", "Resolve now (answer at first contact)"));
         assertThat(file).anySatisfy(e -> assertThat(e).extracting("source", "what", "detail")
-                .containsExactly("variable", "remedy", "EXPLANATION"));
+                .containsExactly("variable", "remedy", "Explanation"));
         assertThat(file).anySatisfy(e -> assertThat(e).extracting("source", "actor")
                 .containsExactly("operation", "agent"));
 
