@@ -9,7 +9,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
@@ -26,8 +25,7 @@ import vn.complaintdesk.complaint.LogBookText;
 import vn.complaintdesk.reporting.StepNames;
 import vn.complaintdesk.web.DisplayFormats;
 import vn.complaintdesk.workflow.ComplaintProcess;
-import vn.complaintdesk.workflow.ProcessNames;
-import vn.complaintdesk.workflow.RoutingFacts;
+import vn.complaintdesk.workflow.DeskHistoryLevel;
 import vn.complaintdesk.workflow.WorkingDayCalendar;
 
 /**
@@ -38,10 +36,8 @@ import vn.complaintdesk.workflow.WorkingDayCalendar;
 @Component
 public class AuditTimeline {
 
-    /** Process variables that decide the route; others are technical. */
-    static final Set<String> ROUTING_VARIABLES = Stream.concat(RoutingFacts.NAMES.stream(), Stream.of(
-            ProcessNames.Variable.APPROVER_GROUP, ProcessNames.Variable.LIMITATION_DAYS, ProcessNames.Variable.REPLY_KIND))
-            .collect(Collectors.toUnmodifiableSet());
+    /** Process variables that decide the route; others are technical (and the engine keeps no changes of them). */
+    static final Set<String> ROUTING_VARIABLES = DeskHistoryLevel.AUDITED_VARIABLES;
 
     public record Entry(OffsetDateTime at, String source, String actor, String what, String detail) {
     }
