@@ -29,6 +29,7 @@ import vn.complaintdesk.support.DeskIntegrationTest;
 class SameCustomerOnPostgresIT {
 
     private static final int STORED = 50_000;
+    // Keys no other test of the shared database uses (a test elsewhere files with 0912 345 678).
     private static final String CUSTOMER_EMAIL = "Khach.Lap.Lai@Example.VN";
 
     @Autowired JdbcTemplate jdbc;
@@ -53,7 +54,7 @@ class SameCustomerOnPostgresIT {
                        'same-customer-' || i, CASE WHEN i % 2 = 0 THEN 'agent' ELSE 'customer' END
                 FROM generate_series(1, ?) AS i""", STORED);
         jdbc.update("""
-                UPDATE complaint SET customer_email = ?, customer_email_key = LOWER(?), customer_phone = '+84912345678',
+                UPDATE complaint SET customer_email = ?, customer_email_key = LOWER(?), customer_phone = '+84385550101',
                     customer_account_id = 'ACC-REPEAT'
                 WHERE reference IN ('KN-2002-000010', 'KN-2002-000020', 'KN-2002-000031')""",
                 CUSTOMER_EMAIL, CUSTOMER_EMAIL);
