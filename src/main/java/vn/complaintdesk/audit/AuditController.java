@@ -1,5 +1,6 @@
 package vn.complaintdesk.audit;
 
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
@@ -89,7 +90,7 @@ public class AuditController {
         Complaint complaint = complaints.findByReference(reference)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // Who opened which file, and when, is itself part of the record.
-        eventLog.record(complaint.id(), authentication.getName(), "FILE_OPENED", "auditor's file");
+        eventLog.record(complaint.id(), authentication.getName(), "FILE_OPENED", Map.of("view", "FILE"));
         long id = complaint.id();
         model.addAttribute("complaint", complaint);
         model.addAttribute("view", details.staffView(complaint));
@@ -109,7 +110,7 @@ public class AuditController {
             java.util.Locale locale) {
         Complaint complaint = complaints.findByReference(reference)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        eventLog.record(complaint.id(), authentication.getName(), "FILE_OPENED", "auditor's file, PDF export");
+        eventLog.record(complaint.id(), authentication.getName(), "FILE_OPENED", Map.of("view", "PDF"));
         byte[] pdf = filePdf.render(complaint, details.staffView(complaint), timeline.of(complaint), locale,
                 authentication.getName());
         return ResponseEntity.ok()

@@ -13,6 +13,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -32,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.complaintdesk.apidocs.ApiDocumentation;
 import vn.complaintdesk.intake.AttachmentUpload;
 import vn.complaintdesk.portal.CustomerEvents;
 import vn.complaintdesk.web.ControlCharacters;
@@ -47,6 +54,7 @@ import vn.complaintdesk.web.NotFoundException;
  * minutes; 404 unknown channel, or a reference that is not this customer's complaint.
  */
 @RestController
+@Tag(name = ApiDocumentation.TAG_CHANNELS)
 public class ChannelWebhookController {
 
     private final WebhookProperties properties;
@@ -69,9 +77,27 @@ public class ChannelWebhookController {
         this.messages = messages;
     }
 
+    @Operation(summary = "Hand over a customer's message", description = """
+            Without `reference` the message opens a complaint (the intake rules apply); with it, it continues \
+            that complaint of this customer: as the customer event `event` with its fields, or as free `text` \
+            read like a reply mail. The same `messageId` again is answered as the first time and changes nothing.""")
+    @ApiResponse(responseCode = "200", description = "Continued a complaint (`outcome` says how)")
+    @ApiResponse(responseCode = "201", description = "Opened a complaint: `outcome` `OPENED_COMPLAINT` with the "
+            + "intake answer (give the customer the tracking link)")
+    @ApiResponse(responseCode = "401", description = "Missing or wrong signature, or `X-Timestamp` more than 5 "
+            + "minutes off")
+    @ApiResponse(responseCode = "404", description = "Unknown channel, a channel without a secret, or a reference "
+            + "that is not this customer's complaint")
+    @ApiResponse(responseCode = "409", description = "The complaint is not waiting for this event, or the same "
+            + "message is being handled at this moment")
     @PostMapping(path = "/api/channels/{channel}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> receive(@PathVariable String channel,
+    public ResponseEntity<Map<String, Object>> receive(
+            @Parameter(schema = @Schema(allowableValues = {"live-chat", "mobile-app", "facebook", "zalo", "telegram"}))
+            @PathVariable String channel,
+            @Parameter(description = "Unix seconds of the signature", example = "1796539200")
             @RequestHeader(name = "X-Timestamp", required = false) String timestamp,
+            @Parameter(description = "`sha256=` and the hex HMAC-SHA256 of `<X-Timestamp>.<body>`",
+                    example = "sha256=5d41402abc4b2a76b9719d911017c592aa8f0b1d2c3e4f5a6b7c8d9e0f1a2b3c")
             @RequestHeader(name = "X-Signature", required = false) String signature,
             @RequestBody(required = false) byte[] body, HttpServletRequest request, Locale locale) {
         WebhookChannel webhook = WebhookChannel.named(channel)

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.complaintdesk.complaint.LogParams;
 import vn.complaintdesk.complaint.Category;
 import vn.complaintdesk.complaint.Channel;
 import vn.complaintdesk.complaint.Complaint;
@@ -184,7 +185,7 @@ public class CustomerMessageRouter {
             }
             inbound.settle(id, complaint.id(), InboundOutcome.UNVERIFIED_SENDER);
             eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "UNVERIFIED_MESSAGE",
-                    message.channel() + " from " + InboundMessages.describe(message.sender()));
+                    Map.of("channel", message.channel(), "sender", InboundMessages.describe(message.sender())));
             return answered(id, InboundOutcome.UNVERIFIED_SENDER, complaint.reference(), null);
         }
         keep(complaint, message);
@@ -272,8 +273,7 @@ public class CustomerMessageRouter {
      */
     private InboundOutcome toClassify(Complaint complaint, long inboundId) {
         if (!customerEvents.isWaitingFor(complaint.reference(), REPLY_UNCLEAR)) {
-            eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "UNCLEAR_REPLY",
-                    "the customer's reply could not be read as acceptance or rejection: enter their answer");
+            eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "UNCLEAR_REPLY");
             return InboundOutcome.ADDED_TO_COMPLAINT;
         }
         if (!process.deliver(complaint.reference(), REPLY_UNCLEAR, Map.of(REPLY_TO_CLASSIFY, inboundId))) {
@@ -294,9 +294,9 @@ public class CustomerMessageRouter {
     /** Writes the message into the complaint's log book and keeps its acceptable attachments. */
     private void keep(Complaint complaint, CustomerMessage message) {
         String text = message.text() == null ? "" : message.text().strip();
-        String subject = message.subject() == null || message.subject().isBlank() ? "" : message.subject().strip() + ": ";
+        String subject = message.subject() == null || message.subject().isBlank() ? null : message.subject().strip();
         eventLog.record(complaint.id(), ComplaintEventLog.CUSTOMER, "CUSTOMER_MESSAGE",
-                InboundMessages.cut(message.channel() + " — " + subject + text, 4000));
+                LogParams.of("channel", message.channel(), "subject", subject), InboundMessages.cut(text, 4000));
         List<AttachmentUpload> kept = attachments.acceptable(message.attachments());
         attachments.store(complaint.id(), kept, ComplaintEventLog.CUSTOMER);
         noteRefusedAttachments(complaint, message.attachments(), kept);
@@ -306,7 +306,7 @@ public class CustomerMessageRouter {
         List<String> refused = all.stream().filter(a -> !kept.contains(a)).map(AttachmentUpload::filename).toList();
         if (!refused.isEmpty()) {
             eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "ATTACHMENTS_REFUSED",
-                    InboundMessages.cut(String.join(", ", refused), 4000));
+                    Map.of("files", InboundMessages.cut(String.join(", ", refused), 2000)));
         }
     }
 

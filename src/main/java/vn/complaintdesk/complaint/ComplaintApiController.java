@@ -2,6 +2,13 @@ package vn.complaintdesk.complaint;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -12,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.complaintdesk.apidocs.ApiDocumentation;
 import vn.complaintdesk.letters.Letters;
 import vn.complaintdesk.portal.CustomerEvents;
 import vn.complaintdesk.web.NotFoundException;
@@ -19,6 +27,7 @@ import vn.complaintdesk.web.NotFoundException;
 /** Staff view of a complaint, and customer events entered by staff on the customer's behalf. */
 @RestController
 @RequestMapping("/api/complaints/{reference}")
+@Tag(name = ApiDocumentation.TAG_COMPLAINTS)
 public class ComplaintApiController {
 
     private final ComplaintRepository complaints;
@@ -34,13 +43,30 @@ public class ComplaintApiController {
         this.letters = letters;
     }
 
+    @Operation(summary = "Read a complaint", description = "Every staff member may read every complaint.")
+    @ApiResponse(responseCode = "200", description = "The complaint with its deadlines, open tasks, log book, "
+            + "notifications, letters and probable duplicates")
+    @ApiResponse(responseCode = "404", description = "No complaint with this reference")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public ComplaintDetails.StaffView get(@PathVariable String reference) {
+    public ComplaintDetails.StaffView get(
+            @Parameter(description = "The complaint's reference", example = "KN-2026-000042")
+            @PathVariable String reference) {
         return details.staffView(complaints.require(reference));
     }
 
+    @Operation(summary = "Enter a customer event on the customer's behalf", description = """
+            For a customer who answered by phone or at the counter: cs-agents and cs-directors only. \
+            The body is the event's payload (`CustomerInfoProvided`, `CustomerAnswered`, `SurveyAnswered`).""")
+    @ApiResponse(responseCode = "204", description = "Delivered to the procedure")
+    @ApiResponse(responseCode = "403", description = "Not a cs-agent or cs-director, or a session write without "
+            + "the CSRF token")
+    @ApiResponse(responseCode = "404", description = "No complaint with this reference, or an unknown event name")
+    @ApiResponse(responseCode = "409", description = "The complaint is not waiting for this event (too early, too "
+            + "late, twice), or a timer fired at the same moment")
     @PostMapping("/events/{message}")
-    public ResponseEntity<Void> customerEvent(@PathVariable String reference, @PathVariable String message,
+    public ResponseEntity<Void> customerEvent(@PathVariable String reference,
+            @Parameter(schema = @Schema(allowableValues = {"CustomerInfoProvided", "CustomerAnswered", "SurveyAnswered"}))
+            @PathVariable String message,
             @RequestBody(required = false) Map<String, Object> payload, Authentication authentication) {
         // Entering an event for the customer is front-desk work: agents and directors, not every reader.
         vn.complaintdesk.security.CurrentStaff staff = vn.complaintdesk.security.CurrentStaff.of(authentication);
@@ -53,6 +79,10 @@ public class ComplaintApiController {
     }
 
     /** The letter's PDF as stored (immutable; its SHA-256 is the letter's {@code sha256} and the ETag). */
+    @Operation(summary = "Download a letter", description = "The stored PDF; its SHA-256 is the letter's `sha256`.")
+    @ApiResponse(responseCode = "200", description = "The letter",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "No such complaint, or no such letter on it")
     @GetMapping("/letters/{id}")
     public ResponseEntity<byte[]> letter(@PathVariable String reference, @PathVariable long id) {
         Complaint complaint = complaints.require(reference);

@@ -64,7 +64,7 @@ public class InternalNotes {
                 VALUES (:c, :body, :attachment, :author, :at)""")
                 .param("c", complaint.id()).param("body", text).param("attachment", attachmentId)
                 .param("author", author).param("at", OffsetDateTime.now(clock)).update();
-        eventLog.record(complaint.id(), author, "NOTE", text + (upload == null ? "" : " [" + upload.filename() + "]"));
+        eventLog.record(complaint.id(), author, "NOTE", LogParams.of("file", upload == null ? null : upload.filename()), text);
     }
 
     public List<Note> of(long complaintId) {

@@ -1,22 +1,29 @@
 package vn.complaintdesk.deployments;
 
 import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-/** Puts {@link DeploymentCheck} in front of the engine's BPMN and DMN deployers. */
+/**
+ * Puts the one rule for every deployment in front of the engine's BPMN and DMN deployers, in this order:
+ * complete the set ({@link CompleteSet}), check it ({@link DeploymentCheck}), record it ({@link RecordDeployment}).
+ */
 @Component
 public class DeploymentCheckPlugin extends AbstractProcessEnginePlugin {
 
-    private final DeskDelegates delegates;
-    private final MessageSource messages;
+    private final DeploymentCheck check;
+    private final RecordDeployment record;
 
-    public DeploymentCheckPlugin(DeskDelegates delegates, MessageSource messages) {
-        this.delegates = delegates;
-        this.messages = messages;
+    public DeploymentCheckPlugin(DeskDelegates delegates, DeskVocabulary vocabulary, MessageSource messages,
+            @Lazy ProcessChanges changes) {
+        this.check = new DeploymentCheck(delegates, vocabulary, messages);
+        this.record = new RecordDeployment(changes);
     }
 
     @Override
@@ -24,6 +31,14 @@ public class DeploymentCheckPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreDeployers() == null) {
             configuration.setCustomPreDeployers(new ArrayList<>());
         }
-        configuration.getCustomPreDeployers().add(new DeploymentCheck(delegates, messages));
+        List<Deployer> deployers = configuration.getCustomPreDeployers();
+        deployers.add(0, new CompleteSet());
+        deployers.add(check);
+        deployers.add(record);
+    }
+
+    /** The check itself, for validating a set without deploying it. */
+    DeploymentCheck check() {
+        return check;
     }
 }

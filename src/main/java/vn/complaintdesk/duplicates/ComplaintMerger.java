@@ -1,5 +1,6 @@
 package vn.complaintdesk.duplicates;
 
+import java.util.Map;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -72,8 +73,8 @@ public class ComplaintMerger {
         }
         endHandling(source, "merged into " + target.reference());
         complaints.markClosed(source.id(), now, now.plusDays(CloseComplaint.TRACKING_DAYS_AFTER_CLOSING));
-        eventLog.record(source.id(), staff.userId(), MERGED, "merged into " + target.reference());
-        eventLog.record(target.id(), staff.userId(), MERGED, source.reference() + " merged into this complaint");
+        eventLog.record(source.id(), staff.userId(), MERGED, Map.of("into", target.reference()));
+        eventLog.record(target.id(), staff.userId(), MERGED, Map.of("from", source.reference()));
     }
 
     private void refuseConflicts(Complaint source, Complaint target) {

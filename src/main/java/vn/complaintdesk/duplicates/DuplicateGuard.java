@@ -1,5 +1,6 @@
 package vn.complaintdesk.duplicates;
 
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -51,10 +52,9 @@ public class DuplicateGuard {
         for (Complaint earlier : sameMatter(complaint)) {
             records.flag(complaint.id(), earlier.id(), now);
             eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, FLAGGED,
-                    "probably the same matter as " + earlier.reference() + " (" + earlier.channel() + ", "
-                            + earlier.receivedAt().atZoneSameInstant(clock.getZone()).toLocalDate() + ")");
+                    Map.of("sameAs", earlier.reference(), "channel", earlier.channel(), "receivedAt", earlier.receivedAt()));
             eventLog.record(earlier.id(), ComplaintEventLog.SYSTEM, FLAGGED,
-                    complaint.reference() + " (" + complaint.channel() + ") is probably the same matter");
+                    Map.of("later", complaint.reference(), "channel", complaint.channel()));
         }
     }
 

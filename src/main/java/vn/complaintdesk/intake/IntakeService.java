@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.complaintdesk.complaint.LogParams;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
@@ -87,12 +90,12 @@ public class IntakeService {
      * @param idempotencyKey optional; a retry with the same key and body answers the first result
      */
     public IntakeAnswer submit(ComplaintSubmission submission, String staffUser, String idempotencyKey) {
-        return submit(submission, staffUser, idempotencyKey, java.util.List.of());
+        return submit(submission, staffUser, idempotencyKey, List.of());
     }
 
     /** As above, with files attached; they are checked with the fields and stored with the complaint. */
     public IntakeAnswer submit(ComplaintSubmission submission, String staffUser, String idempotencyKey,
-            java.util.List<AttachmentUpload> uploads) {
+            List<AttachmentUpload> uploads) {
         return submit(submission, staffUser, idempotencyKey, uploads, null);
     }
 
@@ -102,13 +105,13 @@ public class IntakeService {
      * that a mail read hours after it arrived loses none of its deadlines.
      */
     public IntakeAnswer submitArrived(ComplaintSubmission submission, String idempotencyKey,
-            java.util.List<AttachmentUpload> uploads, OffsetDateTime arrivedAt) {
+            List<AttachmentUpload> uploads, OffsetDateTime arrivedAt) {
         return submit(submission, null, idempotencyKey, uploads, arrivedAt);
     }
 
     private IntakeAnswer submit(ComplaintSubmission submission, String staffUser, String idempotencyKey,
-            java.util.List<AttachmentUpload> uploads, OffsetDateTime arrivedAt) {
-        var problems = new java.util.ArrayList<>(rules.problemsOf(submission, staffUser != null));
+            List<AttachmentUpload> uploads, OffsetDateTime arrivedAt) {
+        var problems = new ArrayList<>(rules.problemsOf(submission, staffUser != null));
         problems.addAll(attachments.problemsOf(uploads));
         if (!problems.isEmpty()) {
             throw new vn.complaintdesk.web.InvalidFieldsException(problems);
@@ -133,7 +136,7 @@ public class IntakeService {
 
     private IntakeAnswer record(ComplaintSubmission submission, String staffUser, String idempotencyKey,
             String requestHash, String reference, OffsetDateTime receivedAt, OffsetDateTime now,
-            java.util.List<AttachmentUpload> uploads) {
+            List<AttachmentUpload> uploads) {
         var customerData = submission.customer();
         Complaint.Customer customer = new Complaint.Customer(customerData.name().strip(),
                 blankToNull(customerData.email()), PhoneNumbers.e164(customerData.phone()).orElse(null),
@@ -155,9 +158,9 @@ public class IntakeService {
                     .update();
         }
         eventLog.record(id, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser, "RECEIVED",
-                "channel " + submission.channel() + ", category " + submission.category()
-                        + (uploads.isEmpty() ? "" : ", " + uploads.size() + " attachment(s)")
-                        + receivedAndRecorded(receivedAt, now));
+                LogParams.of("channel", submission.channel(), "category", submission.category(),
+                        "attachments", uploads.size(), "receivedAt", recordedLater(receivedAt, now) ? receivedAt : null,
+                        "recordedAt", recordedLater(receivedAt, now) ? now : null));
         attachments.store(id, uploads, staffUser == null ? ComplaintEventLog.CUSTOMER : staffUser);
 
         process.start(complaints.findById(id).orElseThrow());
@@ -178,13 +181,9 @@ public class IntakeService {
         return history.tierRecordedByStaff(customer).orElse(CustomerTier.STANDARD);
     }
 
-    /** Both times, when the complaint is recorded more than a minute after it was received. */
-    private String receivedAndRecorded(OffsetDateTime receivedAt, OffsetDateTime now) {
-        if (Duration.between(receivedAt, now).abs().compareTo(Duration.ofMinutes(1)) <= 0) {
-            return "";
-        }
-        return ", received " + receivedAt + ", recorded " + now.atZoneSameInstant(clock.getZone())
-                .toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
+    /** Entered later than the customer sent it (a letter, a call noted afterwards): both times are logged. */
+    private static boolean recordedLater(OffsetDateTime receivedAt, OffsetDateTime now) {
+        return Duration.between(receivedAt, now).abs().compareTo(Duration.ofMinutes(1)) > 0;
     }
 
     public IntakeAnswer answerFor(long complaintId) {

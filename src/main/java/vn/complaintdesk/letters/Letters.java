@@ -97,7 +97,7 @@ public class Letters {
         String sha256 = sha256(pdf);
         jdbc.sql("UPDATE letter SET body = :body, pdf = :pdf, sha256 = :sha WHERE id = :id")
                 .param("body", xhtml).param("pdf", pdf).param("sha", sha256).param("id", id).update();
-        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "LETTER_ISSUED", kind.name() + " sha256 " + sha256);
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "LETTER_ISSUED", Map.of("letter", kind, "sha256", sha256));
         return byDedupKey(dedupKey).orElseThrow();
     }
 

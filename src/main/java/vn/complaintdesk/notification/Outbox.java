@@ -126,7 +126,8 @@ public class Outbox {
                 .param("letterId", attachment == null ? null : attachment.id(), java.sql.Types.BIGINT)
                 .param("now", now)
                 .update();
-        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "NOTIFICATION_QUEUED", type + " → " + recipient);
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "NOTIFICATION_QUEUED",
+                Map.of("notification", type, "recipient", recipient));
         wakeDispatcherAfterCommit();
         return true;
     }

@@ -121,8 +121,8 @@ public class CustomerEvents {
             default -> {
                 int rating = Integer.parseInt(values.text("rating"));
                 records.surveyAnswered(complaint.id(), rating, values.text("comment"), values.text("suggestion"));
-                eventLog.record(complaint.id(), actor, "SURVEY_ANSWERED", "rating " + rating
-                        + (values.text("comment") == null ? "" : ": " + values.text("comment")));
+                eventLog.record(complaint.id(), actor, "SURVEY_ANSWERED", Map.of("rating", rating),
+                        values.text("comment"));
             }
         }
     }

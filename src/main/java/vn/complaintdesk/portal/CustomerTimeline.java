@@ -50,7 +50,7 @@ public final class CustomerTimeline {
         List<Step> steps = new ArrayList<>();
         String phase = null;
         for (ComplaintEventLog.Event entry : logBook) {
-            String entered = "TASK_CREATED".equals(entry.type()) ? PHASE_OF_TASK.get(entry.detail())
+            String entered = "TASK_CREATED".equals(entry.type()) ? PHASE_OF_TASK.get(taskKey(entry))
                     : PHASE_OF_ENTRY.get(entry.type());
             if (entered != null && !entered.equals(phase)) {
                 phase = entered;
@@ -60,5 +60,11 @@ public final class CustomerTimeline {
             }
         }
         return steps;
+    }
+
+    /** Entries recorded before the log book kept parameters named the task in their detail. */
+    private static String taskKey(ComplaintEventLog.Event created) {
+        String key = created.structured() ? created.params().get("task") : created.detail();
+        return key == null ? "" : key;
     }
 }

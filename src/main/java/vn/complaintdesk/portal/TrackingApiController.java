@@ -5,6 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.context.MessageSource;
 
 import org.springframework.http.MediaType;
@@ -18,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import vn.complaintdesk.apidocs.ApiDocumentation;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintDetails;
 import vn.complaintdesk.complaint.ComplaintEventLog;
@@ -27,6 +35,7 @@ import vn.complaintdesk.web.NotFoundException;
 /** The customer's side of the API: no login, an unguessable token per complaint. */
 @RestController
 @RequestMapping("/api/track/{reference}")
+@Tag(name = ApiDocumentation.TAG_TRACKING)
 public class TrackingApiController {
 
     private final TrackingTokens tokens;
@@ -46,16 +55,32 @@ public class TrackingApiController {
         this.letters = letters;
     }
 
+    @Operation(summary = "Follow a complaint", description = "What the customer may see: status, deadlines, "
+            + "their letters and the events the desk waits for from them; nothing internal.")
+    @ApiResponse(responseCode = "200", description = "The customer's view of the complaint")
+    @ApiResponse(responseCode = "404", description = "Unknown reference, or a wrong, expired or other complaint's token")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    public ComplaintDetails.CustomerView track(@PathVariable String reference,
+    public ComplaintDetails.CustomerView track(
+            @Parameter(description = "The complaint's reference", example = "KN-2026-000042")
+            @PathVariable String reference,
+            @Parameter(description = "The customer's tracking token", example = "q7Zr0b5S3mWk1yXcVd2e9FhJ4nLpT6uA")
             @RequestParam(required = false) String token) {
         Complaint complaint = authorized(reference, token);
         return details.customerView(complaint, customerEvents.waitingFor(reference));
     }
 
     /** The information asked for, as JSON with {@code attachments: [{filename, contentBase64}]}. */
+    @Operation(summary = "Give the information asked for", description = """
+            Message `CustomerInfoProvided`, as JSON or as a form with files (`information`, `attachments`): \
+            at most 5 files of 5 MB, PDF/JPEG/PNG/text by content; `information` may be left out when files \
+            come. A file over the limits is refused (400 naming `attachments`) and nothing is kept.""")
+    @ApiResponse(responseCode = "204", description = "Delivered: the desk analyses the complaint again")
+    @ApiResponse(responseCode = "404", description = "Unknown reference, or a wrong, expired or other complaint's token")
+    @ApiResponse(responseCode = "409", description = "No information is asked for now (too early, too late, twice)")
     @PostMapping(path = "/info", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Void> info(@PathVariable String reference, @RequestParam(required = false) String token,
+    public ResponseEntity<Void> info(@PathVariable String reference,
+            @Parameter(description = "The customer's tracking token", example = "q7Zr0b5S3mWk1yXcVd2e9FhJ4nLpT6uA")
+            @RequestParam(required = false) String token,
             @RequestBody(required = false) Map<String, Object> payload, Locale locale) {
         Complaint complaint = authorized(reference, token);
         Map<String, Object> fields = payload == null ? Map.of() : payload;
@@ -66,8 +91,16 @@ public class TrackingApiController {
     }
 
     /** The information asked for, as a form: field {@code information} and files {@code attachments}. */
+    @Operation(summary = "Give the information asked for", description = """
+            Message `CustomerInfoProvided`, as JSON or as a form with files (`information`, `attachments`): \
+            at most 5 files of 5 MB, PDF/JPEG/PNG/text by content; `information` may be left out when files \
+            come. A file over the limits is refused (400 naming `attachments`) and nothing is kept.""")
+    @ApiResponse(responseCode = "204", description = "Delivered: the desk analyses the complaint again")
+    @ApiResponse(responseCode = "404", description = "Unknown reference, or a wrong, expired or other complaint's token")
+    @ApiResponse(responseCode = "409", description = "No information is asked for now (too early, too late, twice)")
     @PostMapping(path = "/info", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Void> infoWithFiles(@PathVariable String reference,
+            @Parameter(description = "The customer's tracking token", example = "q7Zr0b5S3mWk1yXcVd2e9FhJ4nLpT6uA")
             @RequestParam(required = false) String token,
             @RequestParam(name = "information", required = false) String information,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files) {
@@ -80,21 +113,42 @@ public class TrackingApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Accept or reject the reply", description = "Message `CustomerAnswered`. Silence "
+            + "for 10 working days after the letter counts as acceptance.")
+    @ApiResponse(responseCode = "204", description = "Delivered: accepted → closing; rejected → second round "
+            + "(after the first letter) or external escalation (after the second)")
+    @ApiResponse(responseCode = "404", description = "Unknown reference, or a wrong, expired or other complaint's token")
+    @ApiResponse(responseCode = "409", description = "No letter is waiting for an answer (too early, too late, twice)")
     @PostMapping("/answer")
-    public ResponseEntity<Void> answer(@PathVariable String reference, @RequestParam(required = false) String token,
+    public ResponseEntity<Void> answer(@PathVariable String reference,
+            @Parameter(description = "The customer's tracking token", example = "q7Zr0b5S3mWk1yXcVd2e9FhJ4nLpT6uA")
+            @RequestParam(required = false) String token,
             @RequestBody(required = false) Map<String, Object> payload) {
         return deliver(reference, token, CustomerEvents.ANSWERED, payload);
     }
 
+    @Operation(summary = "Rate the handling", description = "Message `SurveyAnswered`, from the survey "
+            + "invitation (72 hours after closing) until 14 days later.")
+    @ApiResponse(responseCode = "204", description = "Recorded")
+    @ApiResponse(responseCode = "404", description = "Unknown reference, or a wrong, expired or other complaint's token")
+    @ApiResponse(responseCode = "409", description = "No survey is open (too early, too late, twice)")
     @PostMapping("/survey")
-    public ResponseEntity<Void> survey(@PathVariable String reference, @RequestParam(required = false) String token,
+    public ResponseEntity<Void> survey(@PathVariable String reference,
+            @Parameter(description = "The customer's tracking token", example = "q7Zr0b5S3mWk1yXcVd2e9FhJ4nLpT6uA")
+            @RequestParam(required = false) String token,
             @RequestBody(required = false) Map<String, Object> payload) {
         return deliver(reference, token, CustomerEvents.SURVEY_ANSWERED, payload);
     }
 
     /** The customer's copy of a letter: the very PDF they were mailed. */
+    @Operation(summary = "Download one of my letters", description = "The very PDF the customer was mailed.")
+    @ApiResponse(responseCode = "200", description = "The letter",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "No such letter, unknown reference, or a wrong, expired or "
+            + "other complaint's token")
     @GetMapping("/letters/{id}")
     public ResponseEntity<byte[]> letter(@PathVariable String reference, @PathVariable long id,
+            @Parameter(description = "The customer's tracking token", example = "q7Zr0b5S3mWk1yXcVd2e9FhJ4nLpT6uA")
             @RequestParam(required = false) String token) {
         Complaint complaint = authorized(reference, token);
         return letters.file(complaint, id).map(Letters::download)

@@ -138,7 +138,7 @@ public class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/login/throttled", "/error", "/complaint", "/complaint/**", "/track/**",
                                 "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-                                "/actuator/health", "/actuator/health/**").permitAll()
+                                "/actuator/health", "/actuator/health/**", "/v3/api-docs/public").permitAll()
                         .requestMatchers(withDefaults().matcher(HttpMethod.POST, "/api/complaints")).permitAll()
                         .requestMatchers("/api/track/**", "/api/channels/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(StaffRoles.ADMIN)

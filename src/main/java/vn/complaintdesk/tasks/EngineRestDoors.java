@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,6 +43,12 @@ public class EngineRestDoors extends OncePerRequestFilter {
             "^/(?:task|execution|process-instance|case-instance|case-execution)/[^/]+/(?:variables|localVariables)(?:/.*)?$"
                     + "|^/process-instance/variables-async$|^/variable-instance(?:/.*)?$");
     private static final Pattern COMPLETION = Pattern.compile("^/task/([^/]+)/(?:complete|submit-form|resolve)$");
+    /**
+     * Ways to move a task on or hand it to others without completing it: a BPMN error or escalation
+     * thrown from the task (e.g. "withdrawn"), new candidates, delegation, a changed task.
+     */
+    private static final Pattern TASK_OVERRIDE = Pattern.compile(
+            "^/task/[^/]+/(?:bpmnError|bpmnEscalation|identity-links(?:/delete)?|delegate)$|^/task/(?!count$)[^/]+$");
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final int MAX_BODY = 1024 * 1024;
 
@@ -65,7 +70,13 @@ public class EngineRestDoors extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String path = engine.group(1);
+        // Jersey takes a trailing slash as the same resource.
+        String path = engine.group(1).replaceAll("/+$", "");
+        if (TASK_OVERRIDE.matcher(path).matches() && !isAdmin()) {
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+                    "Only administrators may move a task on without completing it, or change who works it.");
+            return;
+        }
         if (VARIABLE_WRITE.matcher(path).matches() && !isAdmin()) {
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
                     "Only administrators may write process variables; complete the task with its fields instead.");
@@ -108,10 +119,9 @@ public class EngineRestDoors extends OncePerRequestFilter {
                     }
                 });
             }
-        } catch (JsonProcessingException unreadable) {
-            // Camunda answers a body it cannot read itself.
         } catch (IOException unreadable) {
-            return List.of();
+            // Fail closed: what cannot be read here cannot be shown to hold only the task's fields.
+            return List.of("(unreadable body)");
         }
         return foreign;
     }

@@ -5,13 +5,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -21,6 +25,7 @@ import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
 import vn.complaintdesk.complaint.Deadline;
 import vn.complaintdesk.complaint.DeadlineRepository;
+import vn.complaintdesk.security.StaffRoles;
 import vn.complaintdesk.web.FieldProblem;
 import vn.complaintdesk.workflow.ProcessComplaints;
 
@@ -56,9 +61,23 @@ public class TaskLifecycleListener implements TaskListener {
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             created(task);
+        } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            assigned(task);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             completed(task);
         }
+    }
+
+    /** Nobody holds a task they may not complete (four eyes), whoever assigns it, through any door. */
+    private void assigned(DelegateTask task) {
+        if (task.getAssignee() == null) {
+            return;
+        }
+        rules.forTask(task.getTaskDefinitionKey())
+                .flatMap(r -> r.refusal(processComplaints.of(task), task.getAssignee()))
+                .ifPresent(refusal -> {
+                    throw new AuthorizationException(messages.getMessage(refusal, null, LocaleContextHolder.getLocale()));
+                });
     }
 
     private void created(DelegateTask task) {
@@ -74,7 +93,7 @@ public class TaskLifecycleListener implements TaskListener {
         nextOpenDeadline(complaint).ifPresent(due -> task.setDueDate(Date.from(due.dueAt().toInstant())));
         // A field value left in the process (an earlier round, or written by anyone) never prefills this task.
         taskRules.ifPresent(r -> r.fieldNames().forEach(task.getExecution()::removeVariable));
-        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "TASK_CREATED", key);
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "TASK_CREATED", Map.of("task", key));
     }
 
     private Optional<Deadline> nextOpenDeadline(Complaint complaint) {
@@ -93,6 +112,9 @@ public class TaskLifecycleListener implements TaskListener {
         Complaint complaint = processComplaints.of(task);
         String actor = actorOf(task);
         Locale locale = LocaleContextHolder.getLocale();
+        if (!inCandidateGroups(task)) {
+            throw new AuthorizationException(messages.getMessage("task.notYourGroup", null, locale));
+        }
         Optional<String> refusal = taskRules.refusal(complaint, actor);
         if (refusal.isPresent()) {
             throw new AuthorizationException(messages.getMessage(refusal.get(), null, locale));
@@ -113,6 +135,21 @@ public class TaskLifecycleListener implements TaskListener {
             task.getExecution().removeVariable(name);
         }
         taskRules.apply(complaint, fields, actor, task);
+    }
+
+    /**
+     * A task is completed by a member of its candidate groups (or an administrator), even if someone
+     * else was made its assignee; work run by the engine itself (no user) is not a completion by anyone.
+     */
+    private static boolean inCandidateGroups(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (authentication == null || authentication.getUserId() == null) {
+            return true;
+        }
+        List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+        Set<String> candidates = task.getCandidates().stream().map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        return candidates.isEmpty() || groups.contains(StaffRoles.ADMIN) || groups.stream().anyMatch(candidates::contains);
     }
 
     static String actorOf(DelegateTask task) {

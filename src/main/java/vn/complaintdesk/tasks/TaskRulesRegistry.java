@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,6 +25,11 @@ public class TaskRulesRegistry {
     public TaskRulesRegistry(List<TaskFieldRules> rules, MessageSource messages) {
         this.byTaskKey = rules.stream().collect(Collectors.toMap(TaskFieldRules::taskKey, Function.identity()));
         this.messages = messages;
+    }
+
+    /** The task keys the desk has rules and a form for: the only user tasks a diagram may hold. */
+    public Set<String> taskKeys() {
+        return new TreeSet<>(byTaskKey.keySet());
     }
 
     public Optional<TaskFieldRules> forTask(String taskKey) {

@@ -119,6 +119,10 @@ public class TaskWork {
     public void claim(String taskId, String userId, Set<String> groups) {
         Task task = require(taskId);
         checkMayWork(task, userId, groups);
+        Optional<String> refusal = refusal(task, complaintOf(task), userId);
+        if (refusal.isPresent()) {
+            throw new ForbiddenException(refusal.get());
+        }
         if (task.getAssignee() != null) {
             if (task.getAssignee().equals(userId)) {
                 return;

@@ -71,19 +71,23 @@ public class Tasklist {
     private List<TasklistRow> withRepeatComplainants(List<TasklistRow> rows) {
         Set<String> references = rows.stream().map(r -> r.task().reference()).filter(java.util.Objects::nonNull)
                 .collect(java.util.stream.Collectors.toSet());
-        Map<String, Integer> others = history.otherComplaints(complaints.findByReferences(references).values());
+        Map<String, vn.complaintdesk.complaint.Complaint> shown = complaints.findByReferences(references);
+        Map<String, Integer> others = history.otherComplaints(shown.values());
         return rows.stream().map(r -> new TasklistRow(r.task(), r.priorityName(), r.workingDaysLeft(), r.urgency(),
-                others.getOrDefault(r.task().reference(), 0))).toList();
+                others.getOrDefault(r.task().reference(), 0),
+                shown.containsKey(r.task().reference()) ? shown.get(r.task().reference()).subject() : null, r.ageHours()))
+                .toList();
     }
 
     private TasklistRow row(TaskView task, OffsetDateTime now) {
+        long age = task.created() == null ? 0 : Math.max(0, java.time.Duration.between(task.created(), now).toHours());
         if (task.due() == null) {
-            return new TasklistRow(task, priorityName(task.priority()), null, TasklistRow.ON_TIME, 0);
+            return new TasklistRow(task, priorityName(task.priority()), null, TasklistRow.ON_TIME, 0, null, age);
         }
         double left = calendar.workingDaysUntil(now, task.due());
         String urgency = task.due().isBefore(now) ? TasklistRow.OVERDUE
                 : left < 1 ? TasklistRow.WARNING : TasklistRow.ON_TIME;
-        return new TasklistRow(task, priorityName(task.priority()), left, urgency, 0);
+        return new TasklistRow(task, priorityName(task.priority()), left, urgency, 0, null, age);
     }
 
     static String priorityName(int priority) {

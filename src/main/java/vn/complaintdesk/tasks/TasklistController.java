@@ -136,7 +136,7 @@ public class TasklistController {
             redirect.addFlashAttribute("notice", refused.getMessage());
             return "redirect:/tasks";
         }
-        redirect.addFlashAttribute("success", task.getName());
+        redirect.addFlashAttribute("success", task.getTaskDefinitionKey());
         return "redirect:/tasks";
     }
 

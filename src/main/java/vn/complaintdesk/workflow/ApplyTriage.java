@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.complaint.LogParams;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
@@ -60,8 +61,8 @@ public class ApplyTriage implements JavaDelegate {
         execution.setVariable(ProcessNames.Variable.RESOLUTION_DUE_AT, date(plan.resolutionDueAt()));
         execution.removeVariable(ProcessNames.Variable.TRIAGE);
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "TRIAGED",
-                "priority " + priority + ", department " + department + ", reply due " + plan.replyDueAt()
-                        + ", resolution due " + plan.resolutionDueAt());
+                LogParams.of("priority", priority, "department", department, "replyDueAt", plan.replyDueAt(),
+                        "resolutionDueAt", plan.resolutionDueAt()));
     }
 
     static Date date(OffsetDateTime time) {

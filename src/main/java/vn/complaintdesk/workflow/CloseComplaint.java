@@ -42,7 +42,7 @@ public class CloseComplaint implements JavaDelegate {
         Complaint complaint = processComplaints.of(execution);
         OffsetDateTime now = OffsetDateTime.now(clock);
         complaints.markClosed(complaint.id(), now, now.plusDays(TRACKING_DAYS_AFTER_CLOSING));
-        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "CLOSED", null);
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "CLOSED");
         execution.setVariable(ProcessNames.Variable.SURVEY_DELAY, surveyDelay.toString());
     }
 }

@@ -1,5 +1,7 @@
 package vn.complaintdesk.workflow;
 
+import java.util.Optional;
+
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -7,7 +9,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -25,9 +29,10 @@ public class EngineRestRefusals {
 
     @Bean
     ResourceConfigCustomizer refusedCompletionIsABadRequest() {
-        return config -> config.register(RefusedCompletionMapper.class);
+        return config -> config.register(RefusedCompletionMapper.class).register(RefusedCommandMapper.class);
     }
 
+    /** Refusals Camunda wraps in a {@link RestException} (completing, submitting a form). */
     @Priority(1)
     public static class RefusedCompletionMapper implements ExceptionMapper<RestException> {
 
@@ -35,20 +40,45 @@ public class EngineRestRefusals {
 
         @Override
         public Response toResponse(RestException exception) {
+            return Refusals.of(exception).orElseGet(() -> camundaDefault.toResponse(exception));
+        }
+    }
+
+    /** Refusals Camunda lets through unwrapped (claiming, assigning): its default answers them 500. */
+    @Priority(1)
+    public static class RefusedCommandMapper implements ExceptionMapper<ProcessEngineException> {
+
+        private final ProcessEngineExceptionHandler camundaDefault = new ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return Refusals.of(exception).orElseGet(() -> camundaDefault.toResponse(exception));
+        }
+    }
+
+    private static final class Refusals {
+
+        private Refusals() {
+        }
+
+        static Optional<Response> of(Throwable exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof BadUserRequestException refused) {
-                    return refusal(Response.Status.BAD_REQUEST, "InvalidRequestException", refused.getMessage());
+                    return Optional.of(refusal(Response.Status.BAD_REQUEST, "InvalidRequestException",
+                            refused.getMessage()));
                 }
                 if (cause instanceof AuthorizationException refused) {
-                    return refusal(Response.Status.FORBIDDEN, "AuthorizationException", refused.getMessage());
+                    return Optional.of(refusal(Response.Status.FORBIDDEN, "AuthorizationException",
+                            refused.getMessage()));
                 }
                 // Camunda answers 500 for a task id that does not exist; it is the caller's mistake.
                 if (cause instanceof NullValueException missing && String.valueOf(missing.getMessage())
                         .startsWith("Cannot find")) {
-                    return refusal(Response.Status.NOT_FOUND, "InvalidRequestException", missing.getMessage());
+                    return Optional.of(refusal(Response.Status.NOT_FOUND, "InvalidRequestException",
+                            missing.getMessage()));
                 }
             }
-            return camundaDefault.toResponse(exception);
+            return Optional.empty();
         }
 
         private static Response refusal(Response.Status status, String type, String message) {

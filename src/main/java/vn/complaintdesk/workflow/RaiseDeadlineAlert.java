@@ -1,5 +1,6 @@
 package vn.complaintdesk.workflow;
 
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +54,7 @@ public class RaiseDeadlineAlert implements JavaDelegate {
         outbox.toStaff(complaint, NotificationType.ESCALATION_ALERT, name + ":" + level + ":" + due, group,
                 java.util.Map.of("deadline", name, "level", level, "dueAt", deadline.get().dueAt()));
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, breach ? "DEADLINE_BREACHED" : "DEADLINE_WARNING",
-                name + " due " + due + " → " + group);
+                Map.of("deadline", name, "dueAt", deadline.get().dueAt(), "group", group));
     }
 
     private String currentGroup(DelegateExecution execution) {

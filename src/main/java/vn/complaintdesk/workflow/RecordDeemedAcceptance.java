@@ -1,5 +1,6 @@
 package vn.complaintdesk.workflow;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,6 @@ public class RecordDeemedAcceptance implements JavaDelegate {
         Complaint complaint = processComplaints.of(execution);
         records.answered(complaint.id(), complaint.round(), true, null, true, ComplaintEventLog.SYSTEM);
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "DEEMED_ACCEPTED",
-                "no answer to the letter of round " + complaint.round());
+                Map.of("round", complaint.round()));
     }
 }

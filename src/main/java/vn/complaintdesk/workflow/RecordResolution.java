@@ -1,5 +1,6 @@
 package vn.complaintdesk.workflow;
 
+import java.util.Map;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -40,6 +41,6 @@ public class RecordResolution implements JavaDelegate {
         OffsetDateTime now = OffsetDateTime.now(clock);
         deadlines.close(complaint.id(), Deadline.RESOLUTION, now);
         complaints.recordResolutionTime(complaint.id(), calendar.workingDaysBetween(complaint.receivedAt(), now));
-        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "RESOLVED", "round " + complaint.round());
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "RESOLVED", Map.of("round", complaint.round()));
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.complaint.LogParams;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.ComplaintRepository;
@@ -29,7 +30,7 @@ public class RecordTimeBarredRefusal implements JavaDelegate {
         Complaint complaint = processComplaints.of(execution);
         complaints.updateStatus(complaint.id(), ComplaintStatus.REJECTED_TIME_BARRED);
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "TIME_BARRED",
-                "incident " + execution.getVariable(ProcessNames.Variable.DAYS_SINCE_INCIDENT) + " days before receipt; limitation "
-                        + execution.getVariable(ProcessNames.Variable.LIMITATION_DAYS) + " days");
+                LogParams.of("days", execution.getVariable(ProcessNames.Variable.DAYS_SINCE_INCIDENT),
+                        "limitationDays", execution.getVariable(ProcessNames.Variable.LIMITATION_DAYS)));
     }
 }

@@ -1,5 +1,6 @@
 package vn.complaintdesk.workflow;
 
+import java.util.Map;
 import java.time.OffsetDateTime;
 import java.util.Date;
 
@@ -65,7 +66,7 @@ public class ResumeResolutionClock implements JavaDelegate {
         moveTimer(management, execution.getProcessInstanceId(), RESOLUTION_BREACH_TIMER, ApplyTriage.date(newDue));
         moveTimer(management, execution.getProcessInstanceId(), RESOLUTION_WARNING_TIMER, ApplyTriage.date(newWarning));
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "RESOLUTION_CLOCK_MOVED",
-                waited + " working days waited for the customer; resolution due " + newDue);
+                Map.of("days", waited, "resolutionDueAt", newDue));
     }
 
     private static void moveTimer(ManagementService management, String processInstanceId, String activityId,

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -62,8 +63,9 @@ public class RoutingFacts {
     }
 
     /**
-     * Sets the named facts on the execution from our tables. A fact our tables do not hold yet (no
-     * proposal before the first one) leaves the variable as it is; nothing then reads it.
+     * Sets the named facts on the execution from our tables. First contact and the proposal fail
+     * closed (no record: not first contact, no remedy); any other fact our tables do not hold yet
+     * leaves the variable as it is.
      */
     public void refresh(DelegateExecution execution, Set<String> names) {
         if (names.isEmpty() || execution.getProcessBusinessKey() == null) {
@@ -94,21 +96,22 @@ public class RoutingFacts {
         }
         if (names.contains(FIRST_CONTACT) || names.contains(OUTCOME) || names.contains(DEPARTMENT_GROUPS)
                 || names.contains(DEPARTMENTS)) {
-            records.latestAnalysis(complaint.id()).ifPresent(analysis -> {
-                put(facts, names, OUTCOME, analysis.outcome());
-                put(facts, names, DEPARTMENT_GROUPS, new ArrayList<>(analysis.departments().stream()
+            Optional<HandlingRecords.Analysis> analysis = records.latestAnalysis(complaint.id());
+            analysis.ifPresent(a -> {
+                put(facts, names, OUTCOME, a.outcome());
+                put(facts, names, DEPARTMENT_GROUPS, new ArrayList<>(a.departments().stream()
                         .map(DepartmentGroups::groupOf).toList()));
-                put(facts, names, DEPARTMENTS, new ArrayList<>(analysis.departments()));
-                if (names.contains(FIRST_CONTACT)) {
-                    facts.put(FIRST_CONTACT, firstContact(complaint, analysis));
-                }
+                put(facts, names, DEPARTMENTS, new ArrayList<>(a.departments()));
             });
+            // Fails closed: without a recorded analysis nothing was resolved at first contact.
+            put(facts, names, FIRST_CONTACT, analysis.map(a -> firstContact(complaint, a)).orElse(false));
         }
         if (names.contains(REMEDY) || names.contains(AMOUNT)) {
-            records.latestProposal(complaint.id()).filter(p -> p.round() == complaint.round()).ifPresent(p -> {
-                put(facts, names, REMEDY, p.remedy());
-                put(facts, names, AMOUNT, p.amount());
-            });
+            // Without a proposal of this round the decision table sees no remedy, and the director decides.
+            Optional<HandlingRecords.Proposal> proposal = records.latestProposal(complaint.id())
+                    .filter(p -> p.round() == complaint.round());
+            put(facts, names, REMEDY, proposal.map(HandlingRecords.Proposal::remedy).orElse(null));
+            put(facts, names, AMOUNT, proposal.map(HandlingRecords.Proposal::amount).orElse(null));
         }
         if (names.contains(DECISION)) {
             records.latestApproval(complaint.id()).filter(a -> a.round() == complaint.round())

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.complaint.LogParams;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.complaint.Deadline;
@@ -40,7 +41,7 @@ public class SendAcknowledgement implements JavaDelegate {
         if (outbox.toCustomer(complaint, NotificationType.ACKNOWLEDGEMENT, null,
                 TemplateValues.of("replyDue", replyDue))) {
             eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "ACKNOWLEDGED",
-                    "reply due " + (replyDue == null ? "" : replyDue.toLocalDate()));
+                    LogParams.of("replyDueAt", replyDue));
         }
         deadlines.close(complaint.id(), Deadline.ACKNOWLEDGEMENT, OffsetDateTime.now(clock));
     }

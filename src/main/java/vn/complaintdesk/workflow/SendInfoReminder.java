@@ -1,5 +1,9 @@
 package vn.complaintdesk.workflow;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,7 +22,7 @@ public class SendInfoReminder implements JavaDelegate {
     private final HandlingRecords records;
     private final Outbox outbox;
     private final ComplaintEventLog eventLog;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
     public SendInfoReminder(ProcessComplaints processComplaints, HandlingRecords records, Outbox outbox,
             ComplaintEventLog eventLog, WorkingDayCalendar calendar) {
@@ -33,8 +37,8 @@ public class SendInfoReminder implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = processComplaints.of(execution);
         records.openInfoRequest(complaint.id()).ifPresent(request -> {
-            java.util.Date limit = (java.util.Date) execution.getVariable(ProcessNames.Variable.INFO_LIMIT_AT);
-            java.time.OffsetDateTime answerBy = limit == null ? null
+            Date limit = (Date) execution.getVariable(ProcessNames.Variable.INFO_LIMIT_AT);
+            OffsetDateTime answerBy = limit == null ? null
                     : limit.toInstant().atZone(zone).toOffsetDateTime();
             outbox.toCustomer(complaint, NotificationType.REMINDER, String.valueOf(request.id()),
                     TemplateValues.of("questions", request.questions(), "answerBy", answerBy));

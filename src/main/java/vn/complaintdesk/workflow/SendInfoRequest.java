@@ -1,5 +1,6 @@
 package vn.complaintdesk.workflow;
 
+import java.util.Map;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -52,6 +53,6 @@ public class SendInfoRequest implements JavaDelegate {
         execution.setVariable(ProcessNames.Variable.INFO_REMINDER_AT, ApplyTriage.date(reminderAt));
         execution.setVariable(ProcessNames.Variable.INFO_LIMIT_AT, ApplyTriage.date(limitAt));
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "INFO_REQUESTED",
-                "reminder " + reminderAt.toLocalDate() + ", limit " + limitAt.toLocalDate());
+                Map.of("reminderOn", reminderAt.toLocalDate(), "limitOn", limitAt.toLocalDate()));
     }
 }

@@ -1,5 +1,6 @@
 package vn.complaintdesk.workflow;
 
+import java.util.Map;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -46,6 +47,6 @@ public class SendInterimUpdate implements JavaDelegate {
         outbox.toCustomer(complaint, NotificationType.INTERIM_UPDATE, null,
                 TemplateValues.of("status", complaint.status().name(), "replyDue", replyDue));
         deadlines.close(complaint.id(), Deadline.INTERIM, OffsetDateTime.now(clock));
-        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "INTERIM_UPDATE", "status " + complaint.status());
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "INTERIM_UPDATE", Map.of("status", complaint.status()));
     }
 }

@@ -1,5 +1,6 @@
 package vn.complaintdesk.workflow;
 
+import java.util.Map;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
@@ -71,6 +72,6 @@ public class SendReplyLetter implements JavaDelegate {
                 complaint.round() == 1 ? ComplaintStatus.REPLIED : ComplaintStatus.SECOND_ROUND);
         execution.setVariable(ProcessNames.Variable.ANSWER_LIMIT_AT, ApplyTriage.date(answerLimit));
         eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "REPLY_SENT",
-                kind + " (letter " + letter.id() + "), answer expected by " + answerLimit.toLocalDate());
+                Map.of("letter", kind, "answerBy", answerLimit.toLocalDate()));
     }
 }

@@ -27,7 +27,7 @@ public class SendSurveyInvitation implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = processComplaints.of(execution);
         if (outbox.toCustomer(complaint, NotificationType.SURVEY_INVITATION, null, java.util.Map.of())) {
-            eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "SURVEY_INVITED", null);
+            eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "SURVEY_INVITED");
         }
     }
 }

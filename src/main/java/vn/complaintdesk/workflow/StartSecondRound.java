@@ -29,6 +29,6 @@ public class StartSecondRound implements JavaDelegate {
         Complaint complaint = processComplaints.of(execution);
         complaints.updateRound(complaint.id(), 2);
         complaints.updateStatus(complaint.id(), ComplaintStatus.SECOND_ROUND);
-        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "SECOND_ROUND", "the customer rejected the reply");
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "SECOND_ROUND");
     }
 }

@@ -28,7 +28,6 @@ public class WithdrawComplaint implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Complaint complaint = processComplaints.of(execution);
         complaints.updateStatus(complaint.id(), ComplaintStatus.WITHDRAWN);
-        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "WITHDRAWN",
-                "no information from the customer within the limit");
+        eventLog.record(complaint.id(), ComplaintEventLog.SYSTEM, "WITHDRAWN");
     }
 }

@@ -7,16 +7,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.complaintdesk.complaint.Category;
 import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.support.DeskTest;
 import vn.complaintdesk.support.ProcessDriver;
+import vn.complaintdesk.workflow.DeskHistoryLevel;
 
 /** Auditors read everything of a complaint, merged with the engine's history; reading is logged. */
 @DeskTest
@@ -25,6 +29,8 @@ class AuditFileTest {
     @Autowired MockMvc mvc;
     @Autowired ProcessDriver driver;
     @Autowired ComplaintEventLog eventLog;
+    @Autowired AuditTimeline timeline;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void theFileMergesTheLogBookWithTheProcessHistoryAndRecordsWhoOpenedIt() throws Exception {
@@ -32,12 +38,45 @@ class AuditFileTest {
         String page = mvc.perform(get("/audit/complaints/" + ref).with(user("auditor").roles("auditors")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("data-source=\"log\"", "data-source=\"engine\"", "data-source=\"variable\"",
-                "Analyse complaint", "RESOLVE_NOW", "data-deadline=\"reply\"");
+                "Phân tích khiếu nại", "Giải quyết ngay (trả lời ngay lần đầu)", "data-deadline=\"reply\"");
         assertThat(eventLog.of(driver.complaint(ref).id()))
                 .anySatisfy(e -> {
                     assertThat(e.type()).isEqualTo("FILE_OPENED");
                     assertThat(e.actor()).isEqualTo("auditor");
                 });
+    }
+
+    @Test
+    void underTheDeskHistoryLevelTheFileKeepsStepsTimersRoutingChangesAndOperationsButNoJobLogOrTextChanges() {
+        String ref = driver.submit(Category.PROMOTION_TERMS).reference();
+        driver.fireTimer(ref, "Timer_ReplyWarning");
+        driver.complete(ref, "AnalyzeComplaint", "agent", Map.of("outcome", "RESOLVE_NOW"));
+        driver.complete(ref, "ProposeResolution", "agent", Map.of("rootCause", "Điều kiện chưa rõ",
+                "remedy", "EXPLANATION", "replyText", "Chúng tôi giải thích điều kiện khuyến mãi."));
+        driver.customer(ref, "CustomerAnswered", Map.of("accepts", true));
+        driver.complete(ref, "RecordLessonsLearned", "agent", Map.of("lesson", "Viết rõ điều kiện",
+                "trainingNeeded", false));
+
+        List<AuditTimeline.Entry> file = timeline.of(driver.complaint(ref));
+        assertThat(file).anySatisfy(e -> assertThat(e).extracting("source", "what", "actor")
+                .containsExactly("engine", "Analyse complaint", "agent"));
+        assertThat(file).anySatisfy(e -> assertThat(e).extracting("source", "what")
+                .containsExactly("engine", "80 % of reply time"));
+        assertThat(file).anySatisfy(e -> assertThat(e).extracting("source", "what", "detail")
+                .containsExactly("variable", "outcome", "Resolve now (answer at first contact)"));
+        assertThat(file).anySatisfy(e -> assertThat(e).extracting("source", "what", "detail")
+                .containsExactly("variable", "remedy", "Explanation"));
+        assertThat(file).anySatisfy(e -> assertThat(e).extracting("source", "actor")
+                .containsExactly("operation", "agent"));
+
+        String instance = jdbc.sql("SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = :ref").param("ref", ref)
+                .query(String.class).single();
+        assertThat(jdbc.sql("SELECT DISTINCT NAME_ FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = :id").param("id", instance)
+                .query(String.class).list()).isNotEmpty().isSubsetOf(DeskHistoryLevel.AUDITED_VARIABLES);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = :id AND NAME_ = 'replyDueAt'")
+                .param("id", instance).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE PROCESS_INSTANCE_ID_ = :id")
+                .param("id", instance).query(Long.class).single()).isZero();
     }
 
     @Test

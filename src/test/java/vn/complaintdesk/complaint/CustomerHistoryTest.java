@@ -40,7 +40,7 @@ class CustomerHistoryTest {
                 .andExpect(content().string(Matchers.containsString("data-reference=\"" + hotline + "\"")))
                 .andExpect(content().string(Matchers.containsString("data-reference=\"" + chat + "\"")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(stranger))))
-                .andExpect(content().string(Matchers.containsString("ACKNOWLEDGEMENT")));
+                .andExpect(content().string(Matchers.containsString("Xác nhận tiếp nhận")));
 
         mvc.perform(get("/tasks").param("q", web).with(user("agent").roles("cs-agents")))
                 .andExpect(content().string(Matchers.containsString("data-repeat=\"")));

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.complaintdesk.support.DeskTest;
 import vn.complaintdesk.support.StaffSession;
-import vn.complaintdesk.workflow.ProcessDeployer;
+import vn.complaintdesk.deployments.ProcessDeployer;
 
 /**
  * An analyst deploys through {@code /engine-rest/deployment/create}, as Camunda Modeler does: whatever could run
@@ -278,29 +278,29 @@ class DeploymentCheckTest {
                   id="Definitions_Valid" targetNamespace="valid">
                   <process id="analyst-valid" isExecutable="true" camunda:historyTimeToLive="1">
                     <startEvent id="Start"/>
-                    <userTask id="Analyse" camunda:formKey="/forms/AnalyzeComplaint" camunda:candidateGroups="cs-agents"/>
+                    <userTask id="AnalyzeComplaint" camunda:formKey="/forms/AnalyzeComplaint" camunda:candidateGroups="cs-agents"/>
                     <exclusiveGateway id="Outcome" default="Flow_Other"/>
                     <serviceTask id="Triage" camunda:delegateExpression="${applyTriage}"/>
-                    <userTask id="Approve" camunda:candidateGroups="${approverGroup}" camunda:dueDate="${replyDueAt}">
+                    <userTask id="ApproveResolution" camunda:formKey="/forms/ApproveResolution" camunda:candidateGroups="${approverGroup}" camunda:dueDate="${replyDueAt}">
                       <extensionElements><camunda:inputOutput>
                         <camunda:inputParameter name="level">BREACH</camunda:inputParameter>
                         <camunda:inputParameter name="late">${daysSinceIncident &gt; limitationDays}</camunda:inputParameter>
                       </camunda:inputOutput></extensionElements>
                     </userTask>
-                    <boundaryEvent id="Timer_Reply" attachedToRef="Approve" cancelActivity="false"><timerEventDefinition>
+                    <boundaryEvent id="Timer_Reply" attachedToRef="ApproveResolution" cancelActivity="false"><timerEventDefinition>
                       <timeDate xsi:type="tFormalExpression">${replyWarningAt}</timeDate></timerEventDefinition></boundaryEvent>
                     <callActivity id="Escalate" calledElement="external-escalation"><extensionElements>
                       <camunda:in businessKey="#{execution.processBusinessKey}"/><camunda:in variables="all"/>
                     </extensionElements></callActivity>
                     <endEvent id="End"/>
-                    <sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Analyse"/>
-                    <sequenceFlow id="Flow_2" sourceRef="Analyse" targetRef="Outcome"/>
+                    <sequenceFlow id="Flow_1" sourceRef="Start" targetRef="AnalyzeComplaint"/>
+                    <sequenceFlow id="Flow_2" sourceRef="AnalyzeComplaint" targetRef="Outcome"/>
                     <sequenceFlow id="Flow_Now" sourceRef="Outcome" targetRef="Triage">
                       <conditionExpression xsi:type="tFormalExpression">${outcome == 'RESOLVE_NOW' || (!accepts &amp;&amp; round == 2)}</conditionExpression>
                     </sequenceFlow>
-                    <sequenceFlow id="Flow_Other" sourceRef="Outcome" targetRef="Approve"/>
-                    <sequenceFlow id="Flow_3" sourceRef="Triage" targetRef="Approve"/>
-                    <sequenceFlow id="Flow_4" sourceRef="Approve" targetRef="Escalate"/>
+                    <sequenceFlow id="Flow_Other" sourceRef="Outcome" targetRef="ApproveResolution"/>
+                    <sequenceFlow id="Flow_3" sourceRef="Triage" targetRef="ApproveResolution"/>
+                    <sequenceFlow id="Flow_4" sourceRef="ApproveResolution" targetRef="Escalate"/>
                     <sequenceFlow id="Flow_5" sourceRef="Escalate" targetRef="End"/>
                     <sequenceFlow id="Flow_Late" sourceRef="Timer_Reply" targetRef="End"/>
                   </process>

@@ -49,8 +49,8 @@ class DuplicateGuardTest {
         assertThat(references(onlineJson.get("probableDuplicates"))).containsExactly(byPhone);
         assertThat(onlineJson.get("probableDuplicates").get(0).get("channel").asText()).isEqualTo("HOTLINE");
         assertThat(references(complaintJson(byPhone).get("probableDuplicates"))).containsExactly(online);
-        assertThat(logBook(online)).anyMatch(detail -> detail.contains("probably the same matter as " + byPhone));
-        assertThat(logBook(byPhone)).anyMatch(detail -> detail.contains(online + " (WEB_FORM)"));
+        assertThat(logBook(online)).anyMatch(params -> byPhone.equals(params.get("sameAs")) && "HOTLINE".equals(params.get("channel")));
+        assertThat(logBook(byPhone)).anyMatch(params -> online.equals(params.get("later")) && "WEB_FORM".equals(params.get("channel")));
 
         String page = page("/complaints/" + online, "agent", "cs-agents");
         assertThat(page).contains("id=\"probable-duplicates\"", "data-duplicate=\"" + byPhone + "\"",
@@ -157,9 +157,9 @@ class DuplicateGuardTest {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private List<String> logBook(String reference) {
+    private List<Map<String, String>> logBook(String reference) {
         return eventLog.of(driver.complaint(reference).id()).stream()
-                .filter(e -> e.type().equals(DuplicateGuard.FLAGGED)).map(ComplaintEventLog.Event::detail).toList();
+                .filter(e -> e.type().equals(DuplicateGuard.FLAGGED)).map(ComplaintEventLog.Event::params).toList();
     }
 
     private static List<String> references(JsonNode duplicates) {

@@ -61,7 +61,7 @@ class DuplicateMergeInBrowserIT {
             assertThat(page.findElement(By.id("merged")).getText()).contains(byMail + " was merged into this complaint");
             assertThat(page.findElement(By.id("reference")).getText()).isEqualTo(byPhone);
             assertThat(page.findElement(By.id("merged-complaints")).getText())
-                    .contains(byMail, "merged into " + byPhone);
+                    .contains(byMail, "Merged into " + byPhone);
             assertThat(page.findElement(By.id("timeline")).getText()).contains(byMail + " merged into this complaint");
             assertThat(browser.findNow(By.id("probable-duplicates"))).isEmpty();
             screenshot(browser, "complaint-merged.png");

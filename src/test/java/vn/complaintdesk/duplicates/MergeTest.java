@@ -85,11 +85,11 @@ class MergeTest {
         assertThat(source.get(source.size() - 1)).satisfies(e -> {
             assertThat(e.type()).isEqualTo("MERGED");
             assertThat(e.actor()).isEqualTo("agent");
-            assertThat(e.detail()).isEqualTo("merged into " + pair.byPhone());
+            assertThat(e.params()).containsExactly(Map.entry("into", pair.byPhone()));
         });
         List<ComplaintEventLog.Event> target = logBook(pair.byPhone());
         assertThat(target).startsWith(targetBefore.toArray(ComplaintEventLog.Event[]::new));
-        assertThat(target.get(target.size() - 1).detail()).isEqualTo(pair.online() + " merged into this complaint");
+        assertThat(target.get(target.size() - 1).params()).containsExactly(Map.entry("from", pair.online()));
 
         JsonNode sourceJson = complaintJson(pair.online());
         assertThat(sourceJson.get("mergedInto").asText()).isEqualTo(pair.byPhone());
@@ -171,14 +171,14 @@ class MergeTest {
         assertThat(driver.instance(pair.online())).isNull();
         String target = page("/complaints/" + pair.byPhone(), "agent", "cs-agents");
         assertThat(target).contains("id=\"merged-complaints\"", "data-merged=\"" + pair.online() + "\"",
-                "merged into " + pair.byPhone()).doesNotContain("id=\"probable-duplicates\"");
+                "Đã gộp vào " + pair.byPhone()).doesNotContain("id=\"probable-duplicates\"");
         assertThat(page("/complaints/" + pair.online(), "agent", "cs-agents"))
                 .contains("id=\"merged-into\"", "href=\"/complaints/" + pair.byPhone() + "\"");
 
         String tracking = mvc.perform(get("/track/" + pair.online()).param("token", token).param("lang", "en"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(tracking).contains("id=\"merged-into\"", "merged with your complaint " + pair.byPhone())
-                .doesNotContain("merged into " + pair.byPhone());
+                .doesNotContain("Merged into " + pair.byPhone(), "merged into " + pair.byPhone());
         JsonNode trackingJson = json.readTree(mvc.perform(get("/api/track/" + pair.online()).param("token", token))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(trackingJson.get("mergedInto").asText()).isEqualTo(pair.byPhone());

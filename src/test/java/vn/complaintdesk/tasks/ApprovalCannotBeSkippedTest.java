@@ -117,6 +117,56 @@ class ApprovalCannotBeSkippedTest {
     }
 
     @Test
+    void aTrailingSlashDoesNotGetAnExtraVariablePastTheDoor() throws Exception {
+        String reference = investigated();
+        String taskId = driver.task(reference, "ProposeResolution").getId();
+
+        ResponseEntity<String> response = post("agent", "/engine-rest/task/" + taskId + "/complete/",
+                EXPLANATION + ",\"firstContact\":{\"value\":true}}}");
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+    }
+
+    @Test
+    void aStaffMemberCannotWithdrawAComplaintByThrowingABpmnErrorFromTheirTask() throws Exception {
+        String reference = driver.submit(Category.PROMOTION_TERMS).reference();
+        String taskId = driver.task(reference, "AnalyzeComplaint").getId();
+
+        ResponseEntity<String> error = post("agent", "/engine-rest/task/" + taskId + "/bpmnError",
+                "{\"errorCode\":\"WITHDRAWN\"}");
+        ResponseEntity<String> candidates = post("agent", "/engine-rest/task/" + taskId + "/identity-links",
+                "{\"groupId\":\"auditors\",\"type\":\"candidate\"}");
+
+        assertThat(error.getStatusCode()).as(error.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(candidates.getStatusCode()).as(candidates.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(driver.complaint(reference).status().name()).isEqualTo("IN_ANALYSIS");
+    }
+
+    @Test
+    void theAuthorCannotHoldTheApprovalNorCanAnAssigneeOutsideTheGroupComplete() throws Exception {
+        String reference = driver.replied(Category.PROMOTION_TERMS);
+        driver.customer(reference, "CustomerAnswered", Map.of("accepts", false, "reason", "Không đồng ý"));
+        driver.complete(reference, "ReviewSecondRound", "director", Map.of("rootCause", "Xem lại", "remedy",
+                "EXPLANATION", "replyText", "Chúng tôi giữ nguyên giải thích."));
+        String taskId = driver.task(reference, "ApproveResolution").getId();
+
+        ResponseEntity<String> ourClaim = post("director", "/api/tasks/" + taskId + "/claim", "");
+        ResponseEntity<String> camundaClaim = post("director", "/engine-rest/task/" + taskId + "/claim",
+                "{\"userId\":\"director\"}");
+        ResponseEntity<String> handedToAgent = post("director2", "/engine-rest/task/" + taskId + "/assignee",
+                "{\"userId\":\"agent\"}");
+        ResponseEntity<String> agentCompletes = post("agent", "/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}");
+
+        assertThat(ourClaim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(camundaClaim.getStatusCode()).as(camundaClaim.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(handedToAgent.getStatusCode()).as(handedToAgent.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(agentCompletes.getStatusCode()).as(agentCompletes.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(kinds(reference)).doesNotContain("SECOND_REPLY");
+    }
+
+    @Test
     void ourApiRefusesAFieldThatIsNotTheTasksNamingIt() throws Exception {
         String reference = investigated();
         String taskId = driver.task(reference, "ProposeResolution").getId();

@@ -426,9 +426,9 @@ class TaskFormsInBrowserIT {
             assertCompleted(browser, ref, "ClassifyCustomerReply");
         }
         await(() -> customerEvents.isWaitingFor(ref, CustomerEvents.ANSWERED), "waiting again for " + ref);
-        assertThat(jdbc.sql("SELECT detail FROM complaint_event WHERE complaint_id = :c AND event_type = 'REPLY_CLASSIFIED'")
+        assertThat(jdbc.sql("SELECT detail || ' ' || params FROM complaint_event WHERE complaint_id = :c AND event_type = 'REPLY_CLASSIFIED'")
                 .param("c", complaintId(ref)).query(String.class).single())
-                .isEqualTo("classified as INFO: Khách chưa trả lời rõ");
+                .isEqualTo("Khách chưa trả lời rõ {\"kind\":\"INFO\"}");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.complaint.LogParams;
 import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
@@ -84,13 +85,11 @@ public class AnalyzeComplaintRules implements TaskFieldRules {
             departments.clear();
         }
         records.analysed(complaint.id(), outcome, departments, actor);
-        String detail = "outcome " + outcome
-                + (departments.isEmpty() || !"INVESTIGATE".equals(outcome) ? "" : ", departments " + departments)
-                + (values.text("questionsForCustomer") == null ? "" : ", questions: " + values.text("questionsForCustomer"))
-                + (values.text("notes") == null ? "" : ", notes: " + values.text("notes"));
         if ("NEED_INFO".equals(outcome)) {
             records.infoRequested(complaint.id(), values.text("questionsForCustomer"), actor);
         }
-        eventLog.record(complaint.id(), actor, "ANALYSED", detail);
+        eventLog.record(complaint.id(), actor, "ANALYSED", LogParams.of("analysis", outcome,
+                "departments", departments.isEmpty() ? null : String.join(",", departments),
+                "questions", values.text("questionsForCustomer")), values.text("notes"));
     }
 }

@@ -73,7 +73,7 @@ public class ApproveResolutionRules implements TaskFieldRules {
         String decision = values.text("decision");
         Long proposalId = records.latestProposal(complaint.id()).map(HandlingRecords.Proposal::id).orElse(null);
         records.decided(complaint.id(), proposalId, complaint.round(), decision, values.text("comment"), actor);
-        eventLog.record(complaint.id(), actor, "APPROVAL_" + decision,
-                values.text("comment") == null ? "round " + complaint.round() : values.text("comment"));
+        eventLog.record(complaint.id(), actor, "APPROVAL_" + decision, Map.of("round", complaint.round()),
+                values.text("comment"));
     }
 }

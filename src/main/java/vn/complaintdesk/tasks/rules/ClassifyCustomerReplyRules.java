@@ -2,6 +2,7 @@ package vn.complaintdesk.tasks.rules;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -65,27 +66,26 @@ public class ClassifyCustomerReplyRules implements TaskFieldRules {
         String kind = values.text("kind");
         String comment = values.text("comment");
         Object replyId = task.getVariable(ProcessNames.Variable.REPLY_TO_CLASSIFY);
-        var reply = replyId == null ? java.util.Optional.<InboundMessages.Inbound>empty()
-                : inbound.find(((Number) replyId).longValue());
+        // Only this complaint's own message: the variable is the desk's, but never trusted across complaints.
+        Optional<InboundMessages.Inbound> reply = (replyId instanceof Number id ? inbound.find(id.longValue())
+                : Optional.<InboundMessages.Inbound>empty())
+                .filter(r -> r.complaintId() != null && r.complaintId() == complaint.id());
         String customerText = reply.map(InboundMessages.Inbound::body).orElse(null);
         switch (kind) {
             case "ACCEPT" -> {
                 records.answered(complaint.id(), complaint.round(), true, comment, false, actor);
-                eventLog.record(complaint.id(), actor, "REPLY_ACCEPTED", classified(kind, comment));
+                eventLog.record(complaint.id(), actor, "REPLY_ACCEPTED", Map.of("kind", kind), comment);
             }
             case "REJECT" -> {
                 String reason = customerText != null ? InboundMessages.cut(customerText, 4000) : comment;
                 records.answered(complaint.id(), complaint.round(), false, reason, false, actor);
-                eventLog.record(complaint.id(), actor, "REPLY_REJECTED", classified(kind, comment));
+                eventLog.record(complaint.id(), actor, "REPLY_REJECTED", Map.of("kind", kind), comment);
             }
-            default -> eventLog.record(complaint.id(), actor, "REPLY_CLASSIFIED", classified(kind, comment));
+            default -> eventLog.record(complaint.id(), actor, "REPLY_CLASSIFIED", Map.of("kind", kind), comment);
         }
         reply.ifPresent(r -> inbound.settle(r.id(), complaint.id(), InboundOutcome.CLASSIFIED));
         task.getExecution().setVariable(ProcessNames.Variable.REPLY_KIND, kind);
         task.getExecution().removeVariable(ProcessNames.Variable.REPLY_TO_CLASSIFY);
     }
 
-    private static String classified(String kind, String comment) {
-        return "classified as " + kind + (comment == null ? "" : ": " + comment);
-    }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.complaint.LogParams;
 import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
@@ -69,7 +70,7 @@ public class HandleExternalEscalationRules implements TaskFieldRules {
         LocalDate filedAt = values.text("filedAt") == null ? null : date(values.text("filedAt"));
         records.escalationFiled(complaint.id(), values.text("route"), values.text("caseReference"), filedAt, actor);
         eventLog.record(complaint.id(), actor, "ESCALATION_FILED",
-                values.text("route") + ", case " + values.text("caseReference"));
+                LogParams.of("route", values.text("route"), "caseReference", values.text("caseReference")));
     }
 
     private static LocalDate date(String text) {

@@ -60,7 +60,7 @@ public class InvestigateInDepartmentRules implements TaskFieldRules {
         String department = departmentOf(task);
         records.investigated(complaint.id(), String.valueOf(department), values.text("findings"),
                 values.text("rootCause"), actor);
-        eventLog.record(complaint.id(), actor, "INVESTIGATED", department + ": " + values.text("findings"));
+        eventLog.record(complaint.id(), actor, "INVESTIGATED", Map.of("department", department), values.text("findings"));
     }
 
     /** The department this investigation is for (diagram versions before departmentGroups name it directly). */

@@ -6,9 +6,12 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
+import vn.complaintdesk.complaint.LogParams;
 import vn.complaintdesk.complaint.ComplaintStatus;
 import vn.complaintdesk.complaint.Complaint;
 import vn.complaintdesk.complaint.ComplaintEventLog;
@@ -26,9 +29,9 @@ abstract class ProposalFields implements TaskFieldRules {
 
     private final HandlingRecords records;
     private final ComplaintEventLog eventLog;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
-    ProposalFields(HandlingRecords records, ComplaintEventLog eventLog, java.time.ZoneId zone) {
+    ProposalFields(HandlingRecords records, ComplaintEventLog eventLog, ZoneId zone) {
         this.records = records;
         this.eventLog = eventLog;
         this.zone = zone;
@@ -87,8 +90,8 @@ abstract class ProposalFields implements TaskFieldRules {
         int round = complaint.round();
         records.proposed(complaint.id(), round, values.text("rootCause"), remedy, amount, values.text("replyText"),
                 meeting, actor);
-        eventLog.record(complaint.id(), actor, "RESOLUTION_PROPOSED", "round " + round + ", " + remedy
-                + (amount == null ? "" : ", " + amount + " VND") + (meeting == null ? "" : ", meeting " + meeting));
+        eventLog.record(complaint.id(), actor, "RESOLUTION_PROPOSED", LogParams.of("round", round, "remedy", remedy,
+                "amount", amount, "meetingAt", meeting));
     }
 
     /** ISO date-time with offset, or a local date-time (as a datetime-local input sends) in the desk's zone. */
@@ -98,7 +101,7 @@ abstract class ProposalFields implements TaskFieldRules {
             meeting = OffsetDateTime.parse(text);
         } catch (DateTimeParseException withoutOffset) {
             try {
-                meeting = java.time.LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
+                meeting = LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
             } catch (DateTimeParseException invalid) {
                 return null;
             }

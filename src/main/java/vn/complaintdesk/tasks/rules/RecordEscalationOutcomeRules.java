@@ -61,7 +61,7 @@ public class RecordEscalationOutcomeRules implements TaskFieldRules {
     public void apply(Complaint complaint, Map<String, Object> fields, String actor, DelegateTask task) {
         TaskFieldChecks values = new TaskFieldChecks(fields, null, null);
         records.escalationOutcome(complaint.id(), values.text("outcome"), values.text("summary"), actor);
-        eventLog.record(complaint.id(), actor, "ESCALATION_OUTCOME", values.text("outcome")
-                + (values.text("summary") == null ? "" : ": " + values.text("summary")));
+        eventLog.record(complaint.id(), actor, "ESCALATION_OUTCOME", Map.of("escalationOutcome", values.text("outcome")),
+                values.text("summary"));
     }
 }

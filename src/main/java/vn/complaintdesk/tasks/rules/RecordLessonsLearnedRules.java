@@ -56,7 +56,7 @@ public class RecordLessonsLearnedRules implements TaskFieldRules {
         TaskFieldChecks values = new TaskFieldChecks(fields, null, null);
         boolean training = Boolean.TRUE.equals(values.bool("trainingNeeded"));
         records.lessonLearned(complaint.id(), values.text("lesson"), training, actor);
-        eventLog.record(complaint.id(), actor, "LESSON_LEARNED",
-                values.text("lesson") + (training ? " (training needed)" : ""));
+        eventLog.record(complaint.id(), actor, "LESSON_LEARNED", training ? Map.of("training", "true") : Map.of(),
+                values.text("lesson"));
     }
 }

@@ -1,4 +1,4 @@
-package vn.complaintdesk.workflow;
+package vn.complaintdesk.deployments;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
