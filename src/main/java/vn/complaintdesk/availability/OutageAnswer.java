@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -62,8 +63,16 @@ public class OutageAnswer {
         } else {
             WebContext page = new WebContext(webApplication.buildExchange(request, response), locale);
             page.setVariable("retryAfter", RETRY_AFTER_SECONDS);
+            String html;
+            try {
+                html = templates.process("error/unavailable", page);
+            } catch (RuntimeException pageNeedsWhatIsAway) {
+                // Still a 503 the person can read, never a 500.
+                html = "<!DOCTYPE html><title>503</title><p>" + HtmlUtils.htmlEscape(
+                        messages.getMessage("unavailable.text", null, locale)) + "</p>";
+            }
             response.setContentType(MediaType.TEXT_HTML_VALUE);
-            templates.process("error/unavailable", page, response.getWriter());
+            response.getWriter().write(html);
         }
         response.flushBuffer();
     }
