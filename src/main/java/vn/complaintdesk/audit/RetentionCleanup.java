@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,8 +49,17 @@ public class RetentionCleanup {
         this.years = years;
     }
 
-    /** Nightly, in the quiet hours; each batch in its own transaction. Answers how many were deleted. */
+    /**
+     * Nightly, in the quiet hours, on one node (cluster lock {@code retention-cleanup}, held at least
+     * a few minutes so that a node whose clock is a little behind does not start it again).
+     */
     @Scheduled(cron = "${complaints.retention.cron:0 30 2 * * *}", zone = "${complaints.calendar.zone:Asia/Ho_Chi_Minh}")
+    @SchedulerLock(name = "retention-cleanup", lockAtMostFor = "PT2H", lockAtLeastFor = "PT5M")
+    public void nightlyCleanup() {
+        deleteExpired();
+    }
+
+    /** Each batch in its own transaction. Answers how many were deleted. */
     public int deleteExpired() {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minusYears(years);
         int deleted = 0;

@@ -12,6 +12,8 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,7 +28,8 @@ import vn.complaintdesk.complaint.Channel;
  * only after its complaint or log-book entry is committed; if the app dies in between, the next
  * poll meets the mail again and the Message-ID recorded with it makes the second reading a no-op.
  * A mail that cannot be handled (too large, malformed, automatic) is recorded as set aside with
- * the reason and marked too, so it never blocks the mailbox.
+ * the reason and marked too, so it never blocks the mailbox. On many nodes one polls at a time
+ * (cluster lock {@code mailbox-poll}).
  */
 @Component
 @ConditionalOnProperty(prefix = "complaints.mail-intake", name = "host")
@@ -68,6 +71,7 @@ public class MailboxPoller {
 
     @Scheduled(fixedDelayString = "${complaints.mail-intake.poll-interval:PT1M}",
             initialDelayString = "${complaints.mail-intake.poll-interval:PT1M}")
+    @SchedulerLock(name = "mailbox-poll", lockAtMostFor = "PT15M")
     public void scheduledPoll() {
         try {
             Poll poll = poll();

@@ -51,11 +51,13 @@ public class ProcessDeployer {
     }
 
     private final RepositoryService repositoryService;
+    private final ProcessesDeployedHealth health;
     private final IdentityService identityService;
     private final String location;
 
     public ProcessDeployer(RepositoryService repositoryService, IdentityService identityService,
-            @Value("${complaints.processes.location:" + PACKAGED + "}") String location) {
+            @Value("${complaints.processes.location:" + PACKAGED + "}") String location, ProcessesDeployedHealth health) {
+        this.health = health;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.location = location;
@@ -65,6 +67,7 @@ public class ProcessDeployer {
     @Order(0)
     public void deployProcesses() {
         FolderOutcome outcome = deployFolder(null);
+        health.deployed(outcome.deployment().map(Deployment::getId).orElse("the set in use"));
         outcome.deployment().ifPresentOrElse(
                 deployment -> log.info("Deployed {} from {} (deployment {}, {} new process definitions)",
                         outcome.taken(), location, deployment.getId(),

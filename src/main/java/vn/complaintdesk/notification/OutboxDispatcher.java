@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
@@ -13,12 +14,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import vn.complaintdesk.complaint.ComplaintEventLog;
 import vn.complaintdesk.letters.Letters;
 
 /**
  * Delivers pending outbox messages after their transaction committed. Each message is claimed by a
  * conditional update before sending, so two nodes or a retried run never send it twice; failures
- * back off exponentially and end as FAILED after the configured number of attempts.
+ * back off exponentially up to a cap and end as FAILED when they still fail {@code retry-for} after
+ * queueing (24 h by default); a permanent refusal by the SMTP server ends FAILED at once, with the
+ * server's reason for the administrators and in the complaint's log book.
  *
  * <p>A message is sent exactly as it was rendered when queued; only its attachment (the immutable
  * letter PDF) is read at sending time. Its Message-ID is fixed before the first attempt, so if the
@@ -36,6 +40,7 @@ public class OutboxDispatcher implements DisposableBean {
     private final OutboxProperties properties;
     private final Letters letters;
     private final CustomerMailProperties mail;
+    private final ComplaintEventLog eventLog;
     private final java.util.concurrent.ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "outbox-dispatcher");
         thread.setDaemon(true);
@@ -47,7 +52,7 @@ public class OutboxDispatcher implements DisposableBean {
     }
 
     public OutboxDispatcher(JdbcClient jdbc, Clock clock, List<NotificationSender> senders,
-            OutboxProperties properties, Letters letters, CustomerMailProperties mail) {
+            OutboxProperties properties, Letters letters, CustomerMailProperties mail, ComplaintEventLog eventLog) {
         this.jdbc = jdbc;
         this.clock = clock;
         // Adapters for real channels come before the logging fallback.
@@ -57,6 +62,7 @@ public class OutboxDispatcher implements DisposableBean {
         this.properties = properties;
         this.letters = letters;
         this.mail = mail;
+        this.eventLog = eventLog;
     }
 
     public void wakeUp() {
@@ -112,14 +118,21 @@ public class OutboxDispatcher implements DisposableBean {
             jdbc.sql("UPDATE notification SET status = 'SENT', sent_at = :now, last_error = NULL WHERE id = :id")
                     .param("now", OffsetDateTime.now(clock)).param("id", message.id()).update();
         } catch (Exception e) {
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            jdbc.sql("""
+            Optional<String> refusal = SmtpRefusal.permanent(e);
+            String error = refusal.orElse(e.getClass().getSimpleName() + ": " + e.getMessage());
+            String stored = error.length() > 2000 ? error.substring(0, 2000) : error;
+            int failed = jdbc.sql("""
                     UPDATE notification SET last_error = :error,
-                        status = CASE WHEN attempts >= :max THEN 'FAILED' ELSE 'PENDING' END
+                        status = CASE WHEN CAST(:permanent AS BOOLEAN) OR created_at <= :givenUpBefore THEN 'FAILED' ELSE 'PENDING' END
                     WHERE id = :id""")
-                    .param("error", error.length() > 2000 ? error.substring(0, 2000) : error)
-                    .param("max", properties.maxAttempts()).param("id", message.id()).update();
-            log.warn("Delivery of notification {} ({}) failed: {}", message.id(), message.type(), error);
+                    .param("error", stored).param("permanent", refusal.isPresent())
+                    .param("givenUpBefore", now.minus(properties.retryFor())).param("id", message.id()).update();
+            if (failed > 0 && refusal.isPresent()) {
+                eventLog.record(due.complaintId(), ComplaintEventLog.SYSTEM, "NOTIFICATION_FAILED",
+                        message.type() + " → " + message.recipient() + ": " + stored);
+            }
+            log.warn("Delivery of notification {} ({}) failed{}: {}", message.id(), message.type(),
+                    refusal.isPresent() ? " for good" : "", error);
         }
     }
 
@@ -160,8 +173,8 @@ public class OutboxDispatcher implements DisposableBean {
 
     /** After {@code attempts} earlier attempts, as read with the due row. */
     private Duration backoff(int attempts) {
-        long factor = 1L << Math.min(attempts, 16);
-        return properties.firstRetryDelay().multipliedBy(factor);
+        Duration doubled = properties.firstRetryDelay().multipliedBy(1L << Math.min(attempts, 16));
+        return doubled.compareTo(properties.maxRetryDelay()) > 0 ? properties.maxRetryDelay() : doubled;
     }
 
     private NotificationSender senderFor(DeliveryChannel channel) {

@@ -2,36 +2,45 @@ package vn.complaintdesk.portal;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import vn.complaintdesk.security.ClientAddress;
+
 /**
- * Limits the public calls (intake, tracking, channel webhooks, customer pages) per client address:
- * at most {@code perMinute} requests in each clock minute, then 429 with {@code Retry-After}.
+ * Limits the public calls (intake, tracking, channel webhooks, customer pages) per client address,
+ * across all nodes: at most {@code perMinute} requests in each clock minute, then 429 with
+ * {@code Retry-After}. The address is the one {@link ClientAddress} sees through trusted proxies.
  * {@code perMinute = 0} switches it off.
  */
 public class PublicRateLimit extends OncePerRequestFilter {
 
-    private record Window(long minute, AtomicInteger count) {
+    /** Counts one call of a client in a minute and answers the minute's count so far. */
+    @FunctionalInterface
+    public interface CallCounter {
+        int countCall(String client, long minute);
     }
 
-    private static final int MAX_TRACKED_CLIENTS = 100_000;
+    private static final Logger log = LoggerFactory.getLogger(PublicRateLimit.class);
 
     private final int perMinute;
     private final Clock clock;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final ClientAddress clientAddress;
+    private final CallCounter counter;
 
-    public PublicRateLimit(int perMinute, Clock clock) {
+    public PublicRateLimit(int perMinute, Clock clock, ClientAddress clientAddress, CallCounter counter) {
         this.perMinute = perMinute;
         this.clock = clock;
+        this.clientAddress = clientAddress;
+        this.counter = counter;
     }
 
     @Override
@@ -43,13 +52,16 @@ public class PublicRateLimit extends OncePerRequestFilter {
         }
         long now = clock.millis();
         long minute = now / 60_000;
-        if (windows.size() > MAX_TRACKED_CLIENTS) {
-            windows.values().removeIf(w -> w.minute() < minute);
+        int calls;
+        try {
+            calls = counter.countCall(clientAddress.of(request), minute);
+        } catch (DataAccessException databaseAway) {
+            // Not counted is better than refused: the call itself meets the outage and answers 503.
+            log.debug("Public call not counted: {}", databaseAway.toString());
+            chain.doFilter(request, response);
+            return;
         }
-        Window window = windows.compute(request.getRemoteAddr(),
-                (client, current) -> current == null || current.minute() != minute
-                        ? new Window(minute, new AtomicInteger()) : current);
-        if (window.count().incrementAndGet() > perMinute) {
+        if (calls > perMinute) {
             long retryAfter = Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(retryAfter));

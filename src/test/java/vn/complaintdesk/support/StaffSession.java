@@ -21,9 +21,13 @@ public final class StaffSession {
     private final HttpClient client;
 
     private StaffSession(String base) {
+        this(base, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    private StaffSession(String base, HttpClient client) {
         this.base = base;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = client;
     }
 
     public static StaffSession anonymous(int port) {
@@ -44,6 +48,20 @@ public final class StaffSession {
             throw new IllegalStateException("login as " + user + " failed: " + result.statusCode() + " " + location);
         }
         return session;
+    }
+
+    /** The same browser (its cookies) talking to another node of the desk on this host. */
+    public StaffSession onPort(int port) {
+        return new StaffSession("http://localhost:" + port, client);
+    }
+
+    /** The CSRF token of the first form on a page. */
+    public static String csrfToken(HttpResponse<String> page) {
+        Matcher csrf = CSRF.matcher(page.body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("page has no CSRF token");
+        }
+        return csrf.group(1);
     }
 
     public HttpResponse<String> get(String path) {

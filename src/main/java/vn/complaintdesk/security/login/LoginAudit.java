@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +54,7 @@ public class LoginAudit {
     }
 
     @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.HOURS)
+    @SchedulerLock(name = "login-audit-cleanup", lockAtMostFor = "PT30M")
     public void forgetOldAttempts() {
         jdbc.sql("DELETE FROM login_audit WHERE occurred_at < :cutoff")
                 .param("cutoff", OffsetDateTime.now(clock).minus(properties.auditRetention()))

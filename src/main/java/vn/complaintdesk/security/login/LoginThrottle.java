@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -64,6 +66,7 @@ public class LoginThrottle {
     }
 
     @Scheduled(fixedDelay = 10, timeUnit = TimeUnit.MINUTES)
+    @SchedulerLock(name = "login-throttle-cleanup", lockAtMostFor = "PT5M")
     public void forgetOldFailures() {
         jdbc.sql("DELETE FROM login_throttle WHERE last_failure_at < :windowStart")
                 .param("windowStart", utc(clock.instant().minus(limits.window())))
