@@ -51,31 +51,29 @@ public class ProcessDeployer {
     }
 
     private final RepositoryService repositoryService;
+    private final ProcessesDeployedHealth health;
     private final IdentityService identityService;
     private final String location;
-    private final ProcessesDeployedHealth health;
 
     public ProcessDeployer(RepositoryService repositoryService, IdentityService identityService,
-            @Value("${complaints.processes.location:" + PACKAGED + "}") String location,
-            ProcessesDeployedHealth health) {
+            @Value("${complaints.processes.location:" + PACKAGED + "}") String location, ProcessesDeployedHealth health) {
+        this.health = health;
         this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.location = location;
-        this.health = health;
     }
 
     @EventListener(ApplicationStartedEvent.class)
     @Order(0)
     public void deployProcesses() {
         FolderOutcome outcome = deployFolder(null);
+        health.deployed(outcome.deployment().map(Deployment::getId).orElse("the set in use"));
         outcome.deployment().ifPresentOrElse(
                 deployment -> log.info("Deployed {} from {} (deployment {}, {} new process definitions)",
                         outcome.taken(), location, deployment.getId(),
                         deployment.getDeployedProcessDefinitions() == null ? 0 : deployment.getDeployedProcessDefinitions().size()),
                 () -> log.info("Processes folder {}: nothing newer than the set in use{}", location,
                         outcome.olderLeft().isEmpty() ? "" : " (older content left: " + outcome.olderLeft() + ")"));
-        repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).orderByDeploymentTime().desc()
-                .listPage(0, 1).stream().findFirst().ifPresent(inUse -> health.deployed(inUse.getId()));
     }
 
     /** Where the folder is, as configured. */

@@ -2,6 +2,7 @@ package vn.complaintdesk.intake;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,5 +19,5 @@ public record IntakeAnswer(
         @Schema(requiredMode = REQUIRED, nullable = true, example = "2026-12-21T10:15:00+07:00")
         OffsetDateTime resolutionDueAt,
         @Schema(requiredMode = REQUIRED, description = "for the customer's tracking link `/track/{reference}?token=…`",
-                example = "q7Zr0b5S3mWk1yXcVd2e9FhJ4nLpT6uA") String trackingToken) {
+                example = "q7Zr0b5S3mWk1yXcVd2e9FhJ4nLpT6uA") String trackingToken) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package vn.complaintdesk.letters;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,7 +42,7 @@ public class Letters {
     }
 
     /** A letter as listed on the complaint (without its content). */
-    public record Letter(long id, String kind, OffsetDateTime createdAt, String sha256, String language) {
+    public record Letter(long id, String kind, OffsetDateTime createdAt, String sha256, String language) implements Serializable {
     }
 
     /** A letter's file, for download and as mail attachment. */

@@ -1,7 +1,9 @@
 package vn.complaintdesk.web;
 
+import java.io.Serializable;
+
 /** One invalid field of a request, named as in the contract (e.g. {@code customer.email}). */
-public record FieldProblem(String field, String message) {
+public record FieldProblem(String field, String message) implements Serializable {
 
     /** The messages per field, as forms show them next to their inputs (several joined by "; "). */
     public static java.util.Map<String, String> byField(java.util.List<FieldProblem> problems) {

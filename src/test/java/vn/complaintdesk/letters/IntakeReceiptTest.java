@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -111,7 +113,10 @@ class IntakeReceiptTest {
         Letters.Letter receipt = (Letters.Letter) recorded.getFlashMap().get("receipt");
         assertThat(receipt.kind()).isEqualTo("INTAKE_RECEIPT");
 
-        mvc.perform(get(location).flashAttrs(recorded.getFlashMap()).with(user("agent").roles("cs-agents")))
+        // The flash attributes travel in the staff session, which lives in the database: follow with its cookie.
+        Cookie session = recorded.getResponse().getCookie("SESSION");
+        assertThat(session).as("the staff session cookie").isNotNull();
+        mvc.perform(get(location).cookie(session).with(user("agent").roles("cs-agents")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(
                         "id=\"print-receipt\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(
