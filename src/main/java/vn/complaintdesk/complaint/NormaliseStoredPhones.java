@@ -6,10 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
+
+import vn.complaintdesk.migration.NumberedJavaMigration;
 
 /**
  * Flyway migration V15: the phone numbers stored before phones were compared as numbers, rewritten
@@ -18,28 +18,12 @@ import org.springframework.stereotype.Component;
  * by V14. Spring Boot hands this bean to Flyway with the SQL migrations.
  */
 @Component
-public class NormaliseStoredPhones implements JavaMigration {
+public class NormaliseStoredPhones extends NumberedJavaMigration {
 
     private static final int BATCH = 1_000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("15");
-    }
-
-    @Override
-    public String getDescription() {
-        return "normalise stored phones";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 15;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public NormaliseStoredPhones() {
+        super(15, "normalise stored phones");
     }
 
     @Override

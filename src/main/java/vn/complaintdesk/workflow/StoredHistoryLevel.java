@@ -5,11 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import vn.complaintdesk.migration.NumberedJavaMigration;
 
 /**
  * Flyway migration V19: a database the engine filled under FULL history is moved to the history
@@ -18,34 +18,15 @@ import org.springframework.stereotype.Component;
  * engine starts; on a fresh database there is nothing yet and the engine stores the configured level.
  */
 @Component
-public class StoredHistoryLevel implements JavaMigration {
+public class StoredHistoryLevel extends NumberedJavaMigration {
 
     private static final int FULL = 3;
 
     private final String configuredLevel;
 
     public StoredHistoryLevel(@Value("${camunda.bpm.history-level:full}") String configuredLevel) {
+        super(19, "engine history level desk");
         this.configuredLevel = configuredLevel;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("19");
-    }
-
-    @Override
-    public String getDescription() {
-        return "engine history level desk";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 19;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override
